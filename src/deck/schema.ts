@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { DeckFormatError } from '../errors.ts';
+import { CARD_KINDS, DECK_FORMAT_VERSION, type Deck } from './types.ts';
+
+const source = z.object({
+  file: z.string(),
+  headingPath: z.array(z.string()),
+  line: z.number().int().nonnegative(),
+  endLine: z.number().int().nonnegative(),
+});
+
+const card = z.object({
+  id: z.string().min(1),
+  kind: z.enum(CARD_KINDS),
+  deck: z.string(),
+  key: z.string(),
+  front: z.string().min(1),
+  back: z.string().min(1),
+  extra: z.string(),
+  source,
+  tags: z.array(z.string()),
+  answer: z.string().optional(),
+  alternatives: z.array(z.string()).optional(),
+});
+
+const quizBase = {
+  id: z.string().min(1),
+  cardId: z.string().min(1),
+  deck: z.string(),
+  prompt: z.string().min(1),
+  explanation: z.string(),
+  source,
+  tags: z.array(z.string()),
+};
+
+const quizItem = z.discriminatedUnion('type', [
+  z.object({ ...quizBase, type: z.literal('mcq'), choices: z.array(z.string()).min(2), answerIndex: z.number().int() }),
+  z.object({ ...quizBase, type: z.literal('truefalse'), answer: z.boolean() }),
+  z.object({ ...quizBase, type: z.literal('typed'), answer: z.string().min(1), alternatives: z.array(z.string()) }),
+  z.object({
+    ...quizBase,
+    type: z.literal('match'),
+    pairs: z.array(z.object({ left: z.string(), right: z.string(), cardId: z.string() })).min(2),
+  }),
+]);
+
+const topic = z.object({ path: z.array(z.string()), line: z.number().int(), endLine: z.number().int() });
+
+export const deckSchema = z.object({
+  version: z.literal(DECK_FORMAT_VERSION),
+  decks: z.array(
+    z.object({
+      name: z.string(),
+      file: z.string(),
+      lang: z.enum(['zh', 'en']),
+      tags: z.array(z.string()),
+      topics: z.array(topic),
+    }),
+  ),
+  cards: z.array(card),
+  quiz: z.array(quizItem),
+  warnings: z.array(z.object({ file: z.string(), line: z.number(), column: z.number(), message: z.string() })),
+});
+
+/**
+ * Validates an unknown value (parsed JSON) as a deck.
+ * @throws DeckFormatError naming the first problem and, for another version, both versions.
+ */
+export function parseDeck(value: unknown, where = 'deck file'): Deck {
+  const version = (value as { version?: unknown } | null)?.version;
+  if (typeof value === 'object' && value !== null && version !== DECK_FORMAT_VERSION) {
+    throw new DeckFormatError(
+      `${where} has format version ${String(version)}, this deckhand reads version ${DECK_FORMAT_VERSION}: rebuild it with npm run build:deck`,
+    );
+  }
+  const result = deckSchema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new DeckFormatError(`${where} is not a valid deck: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`);
+  }
+  return result.data as Deck;
+}
