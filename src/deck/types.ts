@@ -28,7 +28,8 @@ export type NoteLanguage = 'zh' | 'en';
 /** Where a card comes from. `file` is relative to the notes folder, with `/` separators. */
 export interface Source {
   file: string;
-  /** Deck name first, then the heading titles down to the card's section. */
+  /** Heading titles from the top-level heading down to the card's section (`Docker › 使用镜像 › 列出镜像`);
+   * the deck name is not part of it. Empty for text before the first heading. */
   headingPath: string[];
   /** 1-based first and last line of the Markdown the card was taken from. */
   line: number;
@@ -95,7 +96,7 @@ export type QuizItem = McqItem | TrueFalseItem | TypedItem | MatchItem;
 
 /** One section of a note: a node of the topic tree. */
 export interface Topic {
-  /** Deck name first, then heading titles. */
+  /** Heading titles, as in `Source.headingPath`. */
   path: string[];
   line: number;
   endLine: number;
