@@ -34,9 +34,19 @@ const quizBase = {
 };
 
 const quizItem = z.discriminatedUnion('type', [
-  z.object({ ...quizBase, type: z.literal('mcq'), choices: z.array(z.string()).min(2), answerIndex: z.number().int() }),
+  z.object({
+    ...quizBase,
+    type: z.literal('mcq'),
+    choices: z.array(z.string()).min(2),
+    answerIndex: z.number().int(),
+  }),
   z.object({ ...quizBase, type: z.literal('truefalse'), answer: z.boolean() }),
-  z.object({ ...quizBase, type: z.literal('typed'), answer: z.string().min(1), alternatives: z.array(z.string()) }),
+  z.object({
+    ...quizBase,
+    type: z.literal('typed'),
+    answer: z.string().min(1),
+    alternatives: z.array(z.string()),
+  }),
   z.object({
     ...quizBase,
     type: z.literal('match'),
@@ -59,7 +69,9 @@ export const deckSchema = z.object({
   ),
   cards: z.array(card),
   quiz: z.array(quizItem),
-  warnings: z.array(z.object({ file: z.string(), line: z.number(), column: z.number(), message: z.string() })),
+  warnings: z.array(
+    z.object({ file: z.string(), line: z.number(), column: z.number(), message: z.string() }),
+  ),
 });
 
 /**
@@ -76,7 +88,9 @@ export function parseDeck(value: unknown, where = 'deck file'): Deck {
   const result = deckSchema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new DeckFormatError(`${where} is not a valid deck: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`);
+    throw new DeckFormatError(
+      `${where} is not a valid deck: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+    );
   }
   return result.data as Deck;
 }

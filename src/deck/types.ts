@@ -49,7 +49,7 @@ export interface Card {
   /** Longer explanation (the full paragraph the short answer was trimmed from); may be empty. */
   extra: string;
   source: Source;
-  /** Front-matter tags, `kind:<kind>`, and the topic path (`topic:Docker::使用镜像`). */
+  /** Front-matter tags, `kind::<kind>` and the topic path (`topic::Docker::使用镜像`; spaces as `_`). */
   tags: string[];
   /** The short answer a typed quiz accepts (command, flag, instruction), when the card has one. */
   answer?: string;

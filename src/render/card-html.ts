@@ -1,9 +1,9 @@
 import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
 import dockerfile from 'highlight.js/lib/languages/dockerfile';
 import { common } from 'lowlight';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeHighlight from 'rehype-highlight';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -63,7 +63,7 @@ function clozeSpans(mode: ClozeMode) {
 }
 
 // Highlighting classes (hljs-*) and language classes are the only attributes we add to the default schema.
-const schema = {
+const schema: Schema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,
@@ -81,7 +81,8 @@ function processor(mode: ClozeMode) {
     .use(rehypeHighlight, {
       detect: false,
       languages: { ...common, dockerfile },
-      plainText: ['text', 'txt', 'plain', 'console', 'output'] })
+      plainText: ['text', 'txt', 'plain', 'console', 'output'],
+    })
     .use(clozeSpans, mode)
     .use(rehypeSanitize, schema)
     .use(rehypeStringify)

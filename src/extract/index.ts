@@ -1,0 +1,80 @@
+import { toString as mdastToString } from 'mdast-util-to-string';
+import type { Position } from 'unist';
+import type { BuildWarning, Card, DeckInfo } from '../deck/types.ts';
+import { detectLanguage } from '../notes/language.ts';
+import { parseMarkdown, readFrontMatter } from '../notes/parse.ts';
+import { splitSections } from '../notes/sections.ts';
+import { extractAuthored } from './authored.ts';
+import { extractClozes } from './clozes.ts';
+import { extractCommands } from './commands.ts';
+import { extractComparisons } from './comparisons.ts';
+import { extractConcepts } from './concepts.ts';
+import { extractInstructions } from './dockerfile.ts';
+import { finishCards } from './rules.ts';
+import type { Extractor, NoteContext } from './types.ts';
+
+/**
+ * Every extractor, in the order their cards appear for one section. Authored cards come first: what the
+ * writer marked explicitly wins over what we infer about the same thing.
+ */
+export const EXTRACTORS: readonly Extractor[] = [
+  extractAuthored,
+  extractConcepts,
+  extractCommands,
+  extractInstructions,
+  extractComparisons,
+  extractClozes,
+];
+
+export interface NoteResult {
+  deck: DeckInfo;
+  cards: Card[];
+  warnings: BuildWarning[];
+}
+
+function deckNameOf(file: string, title: string | undefined): string {
+  if (title) return title;
+  const base = file.split('/').at(-1) ?? file;
+  return base.replace(/\.(md|markdown)$/i, '');
+}
+
+/**
+ * Notes → cards for one file: parse, cut into sections, run every extractor, then apply the card
+ * rules (ids, tags, no empty sides, no duplicates). Pure and deterministic; never throws on content.
+ */
+export function extractNote(file: string, text: string): NoteResult {
+  const warnings: BuildWarning[] = [];
+  const warn = (message: string, position?: Position) => {
+    warnings.push({
+      file,
+      line: position?.start.line ?? 1,
+      column: position?.start.column ?? 1,
+      message,
+    });
+  };
+  const tree = parseMarkdown(text);
+  const { frontMatter, error } = readFrontMatter(tree);
+  if (error) warn(error, tree.children[0]?.position);
+  const sections = splitSections(tree);
+  const prose = sections.map(
+    (s) => `${s.title}\n${s.nodes.map((n) => (n.type === 'code' ? '' : mdastToString(n))).join('\n')}`,
+  );
+  const lang = detectLanguage(prose.join('\n'));
+  const deck = deckNameOf(file, frontMatter.title);
+  const tags = [...new Set([...frontMatter.tags, ...frontMatter.categories])];
+  const note: NoteContext = { file, deck, lang, tags, sections, warn };
+  const drafts = EXTRACTORS.flatMap((extract) => {
+    try {
+      return extract(note);
+    } catch (cause) {
+      // An extractor bug must not cost the user the rest of their deck.
+      warn(`internal extractor error: ${(cause as Error).message}`);
+      return [];
+    }
+  });
+  const cards = finishCards(note, drafts);
+  const topics = sections
+    .filter((s) => s.heading)
+    .map((s) => ({ path: s.path, line: s.line, endLine: s.endLine }));
+  return { deck: { name: deck, file, lang, tags, topics }, cards, warnings };
+}

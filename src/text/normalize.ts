@@ -1,0 +1,53 @@
+/**
+ * Text normalization shared by card ids, search, duplicate detection and answer judging, so that
+ * `docker image ls`, `Docker  image ls` and `ｄｏｃｋｅｒ image ls` are the same thing everywhere.
+ */
+
+/** Curly and CJK quotes that mean a plain quote. */
+const QUOTES: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u300c': '"',
+  '\u300d': '"',
+  '\u300e': '"',
+  '\u300f': '"',
+};
+
+/** CJK punctuation with a plain ASCII counterpart that NFKC leaves alone. */
+const CJK_PUNCTUATION: Record<string, string> = {
+  '\u3001': ',', // 、
+  '\u3002': '.', // 。
+  '\u3010': '[', // 【
+  '\u3011': ']', // 】
+  '\u300a': '<', // 《
+  '\u300b': '>', // 》
+};
+
+const QUOTE_RE = /[\u2018\u2019\u201c\u201d\u300c-\u300f]/g;
+const CJK_PUNCT_RE = /[\u3001\u3002\u3010\u3011\u300a\u300b]/g;
+const HAN_GAP = /(?<=[\p{Script=Han}\p{P}])\s+|\s+(?=[\p{Script=Han}\p{P}])/gu;
+
+/**
+ * Folds width, case, quotes and punctuation: full-width letters, digits and `：，（）` become ASCII
+ * (NFKC), curly and CJK quotes become straight ones, runs of white space become one space.
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(QUOTE_RE, (q) => QUOTES[q] ?? q)
+    .replace(CJK_PUNCT_RE, (p) => CJK_PUNCTUATION[p] ?? p)
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * `foldText`, and also drops the spaces next to Chinese characters and punctuation, which carry no
+ * meaning in Chinese (`镜像 Image` = `镜像Image`, `删除 镜像` = `删除镜像`), while keeping the spaces
+ * between English words and command arguments.
+ */
+export function normalizeText(text: string): string {
+  return foldText(text).replace(HAN_GAP, '');
+}
