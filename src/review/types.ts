@@ -53,6 +53,11 @@ export interface Settings {
   dayStartHour: number;
   /** null: follow the notes' language. */
   language: 'zh' | 'en' | null;
+  /**
+   * Spread intervals a little so cards learnt together do not stay together (ts-fsrs `enable_fuzz`).
+   * Absent means on, as in the app; tests set it to false to pin intervals.
+   */
+  fuzz?: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -64,3 +69,52 @@ export const DEFAULT_SETTINGS: Settings = {
   dayStartHour: 4,
   language: null,
 };
+
+/** One answer button: the rating, the schedule it would give, and the interval for its label. */
+export interface GradeOutcome {
+  rating: Rating;
+  schedule: Schedule;
+  /** `schedule.due - now` in milliseconds (never negative); format it with `formatInterval`. */
+  intervalMs: number;
+}
+
+/**
+ * The cards to study now, each list in the order it is shown. `nextCardId` takes learning first, then
+ * review, then new, then learn-ahead.
+ */
+export interface StudyQueue {
+  /** Learning and relearning cards due now, earliest due first. */
+  learning: string[];
+  /** Review cards due before the next day boundary, within today's remaining review limit. */
+  review: string[];
+  /** Never-studied cards in deck (note) order, within today's remaining new-card limit. */
+  new: string[];
+  /** Learning cards due within the learn-ahead window: shown only when nothing else is left. */
+  learnAhead: string[];
+}
+
+/** Cards waiting in each queue (Today page, progress bar). */
+export interface DueCounts {
+  new: number;
+  learning: number;
+  review: number;
+}
+
+/** What today's review log has used of the daily limits. */
+export interface DayUsage {
+  /** New cards first graded today (daily review only, not quiz lapses). */
+  newStudied: number;
+  /** Review-state cards graded today (daily review only): counted against `maxReviewsPerDay`. */
+  reviewsDone: number;
+  /** Every grade today, learning steps and quiz lapses included. */
+  total: number;
+  /** Share of today's review-state grades that were not Again; null when there were none. */
+  retention: number | null;
+}
+
+/** Consecutive study days with at least one review. */
+export interface Streak {
+  /** Ends today, or yesterday while today has no review yet. */
+  current: number;
+  longest: number;
+}

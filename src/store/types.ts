@@ -23,15 +23,45 @@ export interface ReviewStore {
   /** Every review, oldest first. */
   reviews(): readonly ReviewEntry[];
   reviewsOf(cardId: string): readonly ReviewEntry[];
-  /** @throws StaleReviewError when `expectedReps` is not the card's current `reps`. */
+  /**
+   * Reviews at or after `since`, oldest first (today's reviews for the daily limits). Costs what it
+   * returns, not the whole history: the log is in time order.
+   */
+  reviewsSince(since: Date): readonly ReviewEntry[];
+  /**
+   * Records a grade (or a quiz lapse) and resolves once it is on disk. The card id is not checked
+   * against the deck: the store does not know the deck, so refusing unknown or not-due cards is the
+   * caller's job. `before` is taken from the stored progress when there is one.
+   * @throws StaleReviewError when `expectedReps` is not the card's current `reps` (0 for an untouched
+   * card); nothing is written then.
+   */
   recordGrade(input: GradeInput): Promise<ReviewEntry>;
   /** Undoes the newest review (restores `before`, removes it from the log); undefined when none. */
   undoLastReview(): Promise<ReviewEntry | undefined>;
+  /** `schedule` is used only when the card has no progress yet (pass `newSchedule(now)`). */
   setSuspended(cardId: string, suspended: boolean, schedule: Schedule): Promise<CardProgress>;
+  /** Hides the card from the queue until `until`; a past `until` unburies. `schedule` as above. */
   bury(cardId: string, until: Date, schedule: Schedule): Promise<CardProgress>;
   settings(): Settings;
   saveSettings(settings: Settings): Promise<Settings>;
   /** Folds the review log into the snapshot; called every N grades and on close. */
   checkpoint(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** Folder of db.json, reviews.jsonl and backups/ (created if missing). */
+  dataDir: string;
+  /** Clock for backup days and migration stamps; defaults to the real one. */
+  now?: () => Date;
+  /** Grades between two automatic checkpoints (default 500). */
+  checkpointEvery?: number;
+  /** Problems found after opening (a failed background checkpoint or backup); data stays safe in the log. */
+  onWarning?: (message: string) => void;
+}
+
+export interface OpenedStore {
+  store: ReviewStore;
+  /** Problems repaired while opening (a torn last log line dropped, a migration run), for the console. */
+  warnings: string[];
 }
