@@ -118,3 +118,13 @@ export interface Streak {
   current: number;
   longest: number;
 }
+
+/** Reviews of one study day (heatmap, retention charts). */
+export interface DayTally {
+  /** Every grade of the day. */
+  total: number;
+  /** Grades of cards that were in the review state (not learning steps, not new). */
+  reviewState: number;
+  /** Of those, the ones not graded Again: `passed / reviewState` is the day's true retention. */
+  passed: number;
+}
