@@ -1,0 +1,38 @@
+import type { Card } from '../deck/types.ts';
+
+/**
+ * Choosing part of a deck for export: `Docker › 使用镜像` (or `Docker::使用镜像`) names every card
+ * whose heading path starts with those headings. A path may also start with the deck name, so the
+ * web app can offer "one deck" and "one topic" downloads through the same parameter.
+ */
+
+const SEPARATOR = /\s*(?:›|::)\s*/;
+
+function same(a: string, b: string): boolean {
+  return (
+    a.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase() ===
+    b.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase()
+  );
+}
+
+function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.length <= path.length && prefix.every((part, i) => same(part, path[i] ?? ''));
+}
+
+/** `"Docker › 使用镜像"` → `['Docker', '使用镜像']`; an empty string is the whole deck (`[]`). */
+export function parseTopic(text: string): string[] {
+  return text
+    .split(SEPARATOR)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** Cards under `topic` (heading-path prefix, or deck name then headings); all cards for `[]`. */
+export function selectCards(cards: readonly Card[], topic: readonly string[]): Card[] {
+  if (topic.length === 0) return [...cards];
+  return cards.filter(
+    (card) =>
+      startsWith(card.source.headingPath, topic) ||
+      startsWith([card.deck, ...card.source.headingPath], topic),
+  );
+}
