@@ -31,3 +31,8 @@ export class StoreCorruptError extends DeckhandError {
 export class BadInputError extends DeckhandError {
   override name = 'BadInputError';
 }
+
+/** A write to a store that has been closed (a request arriving during shutdown). */
+export class StoreClosedError extends DeckhandError {
+  override name = 'StoreClosedError';
+}
