@@ -86,9 +86,9 @@ describe('col row JSON', () => {
     expect(Object.keys(models)).toHaveLength(2);
     expect(basic).toMatchObject({ name: 'Deckhand Basic', type: 0, sortf: 0 });
     expect(cloze).toMatchObject({ name: 'Deckhand Cloze', type: 1, sortf: 0 });
-    expect((basic?.flds as { name: string }[]).map((f) => f.name)).toEqual([...BASIC_FIELDS]);
-    expect((cloze?.flds as { name: string }[]).map((f) => f.name)).toEqual([...CLOZE_FIELDS]);
-    expect((cloze?.tmpls as { qfmt: string }[])[0]?.qfmt).toContain('{{cloze:Text}}');
+    expect((basic!.flds as { name: string }[]).map((f) => f.name)).toEqual([...BASIC_FIELDS]);
+    expect((cloze!.flds as { name: string }[]).map((f) => f.name)).toEqual([...CLOZE_FIELDS]);
+    expect((cloze!.tmpls as { qfmt: string }[])[0]?.qfmt).toContain('{{cloze:Text}}');
     for (const model of [basic, cloze]) {
       const css = String(model?.css);
       expect(css).toContain('.hljs-keyword');
@@ -196,7 +196,7 @@ describe('notes and cards', () => {
     const db = await open(await buildApkg(deck, { now: T1 }));
     const models = colJson(db, 'models');
     for (const note of rows(db, 'SELECT mid, flds FROM notes')) {
-      const fieldCount = (models[String(note.mid)]?.flds as unknown[]).length;
+      const fieldCount = (models[String(note.mid)]!.flds as unknown[]).length;
       expect(String(note.flds).split('\u001f')).toHaveLength(fieldCount);
     }
   });
