@@ -24,12 +24,12 @@ export interface AnkiExportFile {
   cardCount: number;
 }
 
-const UNSAFE_IN_FILE_NAMES = /[\u0000-\u001f\u007f/\\:*?"<>|]+/g;
+const UNSAFE_IN_FILE_NAMES = /[\s\u0000-\u001f\u007f/\\:*?"<>|]+/g;
 
 /** A file name for the export of `topic` (the whole deck for `[]`), safe on every OS. */
 export function exportFileName(topic: readonly string[], format: AnkiFormat): string {
   const base = ['deckhand', ...topic]
-    .map((part) => part.replace(UNSAFE_IN_FILE_NAMES, '_').replace(/\s+/g, '_'))
+    .map((part) => part.trim().replace(UNSAFE_IN_FILE_NAMES, '_'))
     .join('-')
     .slice(0, 120);
   return `${base}.${format}`;
