@@ -1,0 +1,89 @@
+import express, { type Express } from 'express';
+import type { Deck } from '../deck/types.ts';
+import type { ReviewStore } from '../store/types.ts';
+import { staticAssets } from './assets.ts';
+import { passwordGate } from './auth.ts';
+import type { AppContext } from './context.ts';
+import { deckIndexer } from './deck-index.ts';
+import { errorHandler, notFound } from './errors.ts';
+import { formatDateTime, formatRelative, interfaceLanguage, translator } from './i18n.ts';
+import { cardRoutes } from './routes/cards.ts';
+import { reviewRoutes } from './routes/review.ts';
+import { settingsRoutes } from './routes/settings.ts';
+import { sourceRoutes } from './routes/source.ts';
+import { statsRoutes } from './routes/stats.ts';
+import { todayRoutes } from './routes/today.ts';
+import { csrfProtection, securityHeaders } from './security.ts';
+
+/** What the app is built from; all I/O (listening, reading the deck file) stays outside. */
+export interface AppOptions {
+  /** The deck, or a getter returning the newest one (the server swaps decks after a rebuild). */
+  deck: Deck | (() => Deck);
+  store: ReviewStore;
+  now: () => Date;
+  config: { password?: string };
+  /** Folder the cards' source files are relative to. */
+  notesDir: string;
+  /** HMAC key for CSRF tokens (default: random per process). */
+  csrfSecret?: string;
+  /** Where server errors are logged (default console.error). */
+  log?: (message: string) => void;
+}
+
+/**
+ * Builds the Express app: security headers, CSRF and origin checks on every POST, the optional
+ * password gate, the pages, and error pages. It does not listen: see `startServer`.
+ * @example const app = createApp({ deck, store, now: () => new Date(), config: {}, notesDir: 'content' })
+ */
+export function createApp(options: AppOptions): Express {
+  const { deck } = options;
+  const ctx: AppContext = {
+    deck: deckIndexer(typeof deck === 'function' ? deck : () => deck),
+    store: options.store,
+    now: options.now,
+    notesDir: options.notesDir,
+  };
+  const assets = staticAssets();
+  const csrf = csrfProtection(options.csrfSecret);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.use(securityHeaders());
+  app.use(assets.router);
+  app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 50 }));
+  app.use(...csrf.prelude);
+  // Shared page data: every template gets the translator, the token for its forms and asset URLs.
+  app.use((req, res, next) => {
+    const lang = interfaceLanguage(ctx.store.settings(), ctx.deck().deck);
+    const t = translator(lang);
+    const now = ctx.now();
+    Object.assign(res.locals, {
+      lang,
+      t,
+      csrf: csrf.token(req, res),
+      assets: assets.urls,
+      path: req.path,
+      loggedIn: false,
+      rel: (date: Date) => formatRelative(t, lang, date, now),
+      dateTime: formatDateTime,
+    });
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  app.use(...csrf.checks);
+  if (options.config.password !== undefined) {
+    const gate = passwordGate({ password: options.config.password });
+    app.use(gate.router);
+    app.use(gate.guard);
+  }
+  app.use(todayRoutes(ctx));
+  app.use(reviewRoutes(ctx));
+  app.use(cardRoutes(ctx));
+  app.use(sourceRoutes(ctx));
+  app.use(statsRoutes(ctx));
+  app.use(settingsRoutes(ctx));
+  app.use(notFound);
+  app.use(errorHandler(options.log));
+  return app;
+}

@@ -1,0 +1,12 @@
+import type { ReviewStore } from '../store/types.ts';
+import type { DeckIndex } from './deck-index.ts';
+
+/** What every route works with: the current deck, the store, the clock and the notes folder. */
+export interface AppContext {
+  /** The newest deck, indexed; changes after a rebuild, so call it once per request. */
+  deck: () => DeckIndex;
+  store: ReviewStore;
+  now: () => Date;
+  /** Folder the deck's `source.file` paths are relative to. */
+  notesDir: string;
+}

@@ -1,0 +1,55 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import {
+  BadInputError,
+  DeckFormatError,
+  DeckhandError,
+  NotFoundError,
+  StaleReviewError,
+  StoreCorruptError,
+} from '../errors.ts';
+import { isPartial } from './htmx.ts';
+import type { MessageKey } from './i18n.ts';
+import { fragment, page } from './render.ts';
+import { ForbiddenRequestError } from './security.ts';
+
+/** HTTP status and the message shown for an error; the only place errors become HTTP. */
+export function describeError(error: unknown): { status: number; message: MessageKey } {
+  if (error instanceof NotFoundError) return { status: 404, message: 'error.notFound' };
+  if (error instanceof BadInputError) return { status: 400, message: 'error.badInput' };
+  if (error instanceof StaleReviewError) return { status: 409, message: 'review.stale' };
+  if (error instanceof ForbiddenRequestError) return { status: 403, message: 'error.csrf' };
+  if (error instanceof DeckFormatError) return { status: 503, message: 'error.deck' };
+  if (error instanceof StoreCorruptError) return { status: 503, message: 'error.server' };
+  if (error instanceof DeckhandError) return { status: 500, message: 'error.server' };
+  // Errors from Express and body-parser carry a 4xx status (bad JSON, too large).
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status, message: status === 404 ? 'error.notFound' : 'error.badInput' };
+  }
+  return { status: 500, message: 'error.server' };
+}
+
+/** The last route: anything not matched is a NotFoundError. */
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new NotFoundError(`no page at ${req.method} ${req.path}`));
+};
+
+/**
+ * Renders an error as a page, or as the `#error` fragment when htmx asked for a fragment (htmx 4
+ * swaps error responses). Server faults are logged with their stack; request faults are not.
+ */
+export function errorHandler(log: (message: string) => void = console.error): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const { status, message } = describeError(error);
+    if (status >= 500) log(`${req.method} ${req.originalUrl}: ${(error as Error)?.stack ?? String(error)}`);
+    const data = { status, message, detail: status >= 500 ? '' : String((error as Error)?.message ?? '') };
+    if (typeof res.locals.t !== 'function') {
+      // Failed before the page context was set up: plain text is all we can trust.
+      res.status(status).type('text').send(`${status}`);
+      return;
+    }
+    if (isPartial(req, res)) fragment(res, 'error', data, status);
+    else page(res, 'error', data, status);
+  };
+}
