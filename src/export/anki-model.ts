@@ -43,7 +43,8 @@ export const CARD_CSS = `.card {
   word-break: normal;
   line-break: strict;
 }
-.card.nightMode, .night_mode .card, .nightMode .card {
+/* Anki desktop puts nightMode on the card's body, AnkiDroid night_mode; older clients on a parent. */
+.card.nightMode, .card.night_mode, .nightMode .card, .night_mode .card {
   --dh-fg: #e6edf3; --dh-bg: #1e1e1e; --dh-muted: #9198a1; --dh-rule: #3d444d;
   --dh-code-bg: #151b23; --dh-code-fg: #e6edf3; --dh-inline-bg: rgba(101, 108, 118, 0.3);
   --dh-cloze: #79c0ff;
@@ -67,7 +68,7 @@ hr#answer { border: 0; border-top: 1px solid var(--dh-rule); margin: 1em 0; }
   margin: 0.6em 0; padding: 0.7em 0.9em; border-radius: 6px; line-height: 1.45;
   background: var(--dh-code-bg); color: var(--dh-code-fg);
   /* Command output is column-aligned: scroll sideways rather than wrap it. */
-  overflow-x: auto; white-space: pre; -webkit-overflow-scrolling: touch;
+  overflow-x: auto; white-space: pre; tab-size: 4; -webkit-overflow-scrolling: touch;
 }
 .dh pre code { padding: 0; background: none; font-size: 0.8em; }
 .dh table { border-collapse: collapse; margin: 0.6em 0; }
