@@ -3,9 +3,11 @@
  * (the contract suite runs against both), and a fast store for tests of code above it. It behaves
  * like the lowdb store in every observable way except that nothing survives the process.
  */
-import { StoreClosedError } from '../errors.ts';
+import { z } from 'zod';
+import { BadInputError, StoreClosedError } from '../errors.ts';
 import type { CardProgress, ReviewEntry, Schedule, Settings } from '../review/types.ts';
 import { DEFAULT_SETTINGS } from '../review/types.ts';
+import { settingsSchema } from './schema.ts';
 import { type LogRecord, ReviewState } from './state.ts';
 import type { GradeInput, ReviewStore } from './types.ts';
 import { WriteQueue } from './write-queue.ts';
@@ -83,9 +85,11 @@ class MemoryStore implements ReviewStore {
   }
 
   async saveSettings(settings: Settings): Promise<Settings> {
+    const parsed = settingsSchema.safeParse(settings);
+    if (!parsed.success) throw new BadInputError(z.prettifyError(parsed.error));
     return this.#queue.run(() => {
       this.#assertOpen();
-      this.#settings = structuredClone(settings);
+      this.#settings = parsed.data;
       return this.#settings;
     });
   }

@@ -1,0 +1,325 @@
+/**
+ * The durable `ReviewStore`: the only module that imports lowdb.
+ *
+ * DATA_DIR holds
+ * - `db.json` (lowdb): settings, a snapshot of every card's progress, and `logSeq`, the last review-log
+ *   record folded into that snapshot. Small, rewritten whole (atomically, then fsynced) at checkpoints
+ *   and settings changes.
+ * - `reviews.jsonl`: the write-ahead log. Every grade, undo, suspend and bury is one line, appended and
+ *   fsynced before the call resolves, so a write costs the same at any history size. It is never
+ *   truncated: it is also the review history the Stats and card pages read.
+ * - `backups/`: a copy of db.json per day, the last seven kept.
+ *
+ * A checkpoint (every `checkpointEvery` writes, at the first write of a day, and on close) writes the
+ * snapshot with the seq of the newest record in it. Opening reads the snapshot and replays only
+ * records with a higher seq, so a crash at any point of a checkpoint applies nothing twice: either the
+ * old snapshot is on disk and the records are replayed, or the new one is and they are skipped.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { z } from 'zod';
+import { BadInputError, StoreClosedError, StoreCorruptError } from '../errors.ts';
+import type { CardProgress, ReviewEntry, Schedule, Settings } from '../review/types.ts';
+import { backupDue, keepBeforeMigration, latestBackup, takeBackup } from './backups.ts';
+import { ReviewLog } from './review-log.ts';
+import { DB_VERSION, type DbFile, emptyDb, parseDb, settingsSchema } from './schema.ts';
+import { type LogRecord, ReviewState } from './state.ts';
+import { syncDirectory, syncFile } from './sync.ts';
+import type { GradeInput, OpenedStore, OpenStoreOptions, ReviewStore } from './types.ts';
+import { WriteQueue } from './write-queue.ts';
+
+export const DB_FILE = 'db.json';
+export const LOG_FILE = 'reviews.jsonl';
+export const BACKUP_DIR = 'backups';
+const DEFAULT_CHECKPOINT_EVERY = 500;
+
+interface Paths {
+  db: string;
+  log: string;
+  backups: string;
+}
+
+/**
+ * Opens (or creates) the store in `dataDir`: reads db.json, migrates an older version (keeping the
+ * old file in backups/), replays the review log over it, and takes the day's backup if due.
+ * @returns the store and what was repaired on the way (a torn last log line, a migration)
+ * @throws StoreCorruptError when db.json or a log line before the last cannot be read; no file is
+ * changed then, and the message names the file and the latest backup
+ * @example const { store, warnings } = await openStore({ dataDir: 'data' });
+ */
+export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
+  const now = options.now ?? (() => new Date());
+  await mkdir(options.dataDir, { recursive: true });
+  const paths: Paths = {
+    db: join(options.dataDir, DB_FILE),
+    log: join(options.dataDir, LOG_FILE),
+    backups: join(options.dataDir, BACKUP_DIR),
+  };
+  const warnings: string[] = [];
+
+  const defaults = emptyDb();
+  const db = new Low<DbFile>(new JSONFile<DbFile>(paths.db), defaults);
+  const exists = await fileExists(paths.db);
+  try {
+    await db.read();
+  } catch (error) {
+    throw await corruptDb(paths, (error as Error).message);
+  }
+  let fromVersion = DB_VERSION;
+  if (exists) {
+    // lowdb keeps the defaults when the file parses to null, false or 0: that is damage too.
+    if (db.data === defaults) throw await corruptDb(paths, 'it holds no database object');
+    try {
+      ({ db: db.data, fromVersion } = parseDb(db.data as unknown));
+    } catch (error) {
+      throw await corruptDb(paths, (error as Error).message);
+    }
+  }
+
+  const { log, records, warnings: logWarnings } = await ReviewLog.open(paths.log, now());
+  warnings.push(...logWarnings);
+  const foldedSeq = db.data.logSeq;
+  const state = new ReviewState(Object.values(db.data.progress), foldedSeq);
+  for (const record of records) {
+    const problem = state.apply(record, foldedSeq);
+    if (problem !== undefined) warnings.push(`${LOG_FILE} record ${record.seq}: ${problem}`);
+  }
+  const lastLogged = records.at(-1)?.seq ?? 0;
+  if (lastLogged < foldedSeq) {
+    warnings.push(
+      `${LOG_FILE} ends at record ${lastLogged} but ${DB_FILE} holds progress up to record ${foldedSeq}: ` +
+        'progress is kept, the history of the missing records is not.',
+    );
+  }
+
+  if (fromVersion < DB_VERSION) {
+    const kept = await keepBeforeMigration(paths.db, paths.backups, fromVersion, now());
+    warnings.push(
+      `${DB_FILE}: migrated from version ${fromVersion} to ${DB_VERSION}; the old file is kept as ${kept}`,
+    );
+  }
+  const store = new LowdbStore({
+    db,
+    log,
+    state,
+    paths,
+    now,
+    checkpointEvery: options.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY,
+    onWarning: options.onWarning ?? (() => {}),
+  });
+  try {
+    // A new or migrated db is written at once; otherwise only when the day's backup is due.
+    await store.checkpoint({ force: !exists || fromVersion < DB_VERSION });
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw error;
+  }
+  return { store, warnings };
+}
+
+async function fileExists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+async function corruptDb(paths: Paths, reason: string): Promise<StoreCorruptError> {
+  const backup = await latestBackup(paths.backups);
+  const restore =
+    backup === undefined
+      ? 'There is no backup to restore.'
+      : `The latest backup is ${backup}: to restore it, copy it over ${paths.db}; ` +
+        `reviews made since are replayed from ${LOG_FILE}.`;
+  return new StoreCorruptError(
+    `${paths.db} cannot be read as a deckhand database (${reason}). It was left untouched. ${restore}`,
+  );
+}
+
+interface LowdbStoreParts {
+  db: Low<DbFile>;
+  log: ReviewLog;
+  state: ReviewState;
+  paths: Paths;
+  now: () => Date;
+  checkpointEvery: number;
+  onWarning: (message: string) => void;
+}
+
+class LowdbStore implements ReviewStore {
+  readonly #db: Low<DbFile>;
+  readonly #log: ReviewLog;
+  readonly #state: ReviewState;
+  readonly #paths: Paths;
+  readonly #now: () => Date;
+  readonly #checkpointEvery: number;
+  readonly #onWarning: (message: string) => void;
+  /** Log appends and the in-memory changes that follow them, one at a time. */
+  readonly #writes = new WriteQueue();
+  /** db.json writes (checkpoints, settings), one at a time; they never hold up log appends. */
+  readonly #dbWrites = new WriteQueue();
+  #closed = false;
+  #closing: Promise<void> | undefined;
+  #autoCheckpoint: Promise<void> | undefined;
+  /** Before this moment the day's backup is known to exist (the next local midnight). */
+  #backupCheckAt = 0;
+
+  constructor(parts: LowdbStoreParts) {
+    this.#db = parts.db;
+    this.#log = parts.log;
+    this.#state = parts.state;
+    this.#paths = parts.paths;
+    this.#now = parts.now;
+    this.#checkpointEvery = parts.checkpointEvery;
+    this.#onWarning = parts.onWarning;
+  }
+
+  getProgress(cardId: string): CardProgress | undefined {
+    return this.#state.progress.get(cardId);
+  }
+
+  allProgress(): ReadonlyMap<string, CardProgress> {
+    return this.#state.progress;
+  }
+
+  reviews(): readonly ReviewEntry[] {
+    return this.#state.history;
+  }
+
+  reviewsOf(cardId: string): readonly ReviewEntry[] {
+    return this.#state.reviewsOf(cardId);
+  }
+
+  reviewsSince(since: Date): readonly ReviewEntry[] {
+    return this.#state.reviewsSince(since);
+  }
+
+  async recordGrade(input: GradeInput): Promise<ReviewEntry> {
+    const record = await this.#append(() => this.#state.planGrade(input));
+    if (record?.type !== 'grade') throw new Error('unreachable: a grade plan is a grade');
+    return record.entry;
+  }
+
+  async undoLastReview(): Promise<ReviewEntry | undefined> {
+    let undone: ReviewEntry | undefined;
+    await this.#append(() => {
+      undone = this.#state.history.at(-1);
+      return this.#state.planUndo();
+    });
+    return undone;
+  }
+
+  async setSuspended(cardId: string, suspended: boolean, schedule: Schedule): Promise<CardProgress> {
+    await this.#append(() => this.#state.planSuspend(cardId, suspended, schedule));
+    return this.#state.progress.get(cardId)!;
+  }
+
+  async bury(cardId: string, until: Date, schedule: Schedule): Promise<CardProgress> {
+    await this.#append(() => this.#state.planBury(cardId, until, schedule));
+    return this.#state.progress.get(cardId)!;
+  }
+
+  settings(): Settings {
+    return this.#db.data.settings;
+  }
+
+  async saveSettings(settings: Settings): Promise<Settings> {
+    const parsed = settingsSchema.safeParse(settings);
+    if (!parsed.success) throw new BadInputError(z.prettifyError(parsed.error));
+    return this.#dbWrites.run(async () => {
+      this.#assertOpen();
+      this.#db.data = { ...this.#db.data, settings: parsed.data };
+      await this.#writeDb();
+      return parsed.data;
+    });
+  }
+
+  /**
+   * Folds the log into db.json. Runs beside log appends: the snapshot is taken in one synchronous
+   * step, where the in-memory state and its seq always match.
+   * @param options.force write even when nothing changed since the last checkpoint
+   */
+  async checkpoint(options: { force?: boolean } = {}): Promise<void> {
+    await this.#dbWrites.run(() => this.#fold(options.force ?? false));
+  }
+
+  async close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await this.#writes.run(() => {
+        this.#closed = true;
+      });
+      await this.#autoCheckpoint;
+      await this.#dbWrites.run(() => this.#fold(false));
+      await this.#log.close();
+    })();
+    return this.#closing;
+  }
+
+  /**
+   * Plans a record inside the write queue (so the stale check sees every earlier write), appends it,
+   * and applies it only once it is on disk. A failed append changes nothing in memory.
+   */
+  async #append(plan: () => LogRecord | undefined): Promise<LogRecord | undefined> {
+    const record = await this.#writes.run(async () => {
+      this.#assertOpen();
+      const planned = plan();
+      if (planned === undefined) return undefined;
+      await this.#log.append(planned);
+      this.#state.apply(planned);
+      return planned;
+    });
+    this.#maybeCheckpoint();
+    return record;
+  }
+
+  #maybeCheckpoint(): void {
+    if (this.#autoCheckpoint !== undefined || this.#closed) return;
+    const unfolded = this.#state.seq - this.#db.data.logSeq;
+    if (unfolded < this.#checkpointEvery && this.#now().getTime() < this.#backupCheckAt) return;
+    this.#autoCheckpoint = this.checkpoint()
+      .catch((error: unknown) => {
+        this.#onWarning(
+          `checkpoint failed (${(error as Error).message}); the reviews are safe in ${LOG_FILE}`,
+        );
+      })
+      .finally(() => {
+        this.#autoCheckpoint = undefined;
+      });
+  }
+
+  async #fold(force: boolean): Promise<void> {
+    // One synchronous step: nothing can append between reading the seq and the progress.
+    const seq = this.#state.seq;
+    const progress = Object.fromEntries(this.#state.progress);
+    const now = this.#now();
+    const backupWanted = now.getTime() >= this.#backupCheckAt && (await backupDue(this.#paths.backups, now));
+    if (force || backupWanted || seq !== this.#db.data.logSeq) {
+      this.#db.data = { ...this.#db.data, logSeq: seq, progress, checkpointedAt: now };
+      await this.#writeDb();
+    }
+    if (backupWanted) {
+      try {
+        await takeBackup(this.#paths.db, this.#paths.backups, now);
+      } catch (error) {
+        this.#onWarning(`daily backup failed: ${(error as Error).message}`);
+        return; // try again at the next checkpoint
+      }
+    }
+    this.#backupCheckAt = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime();
+  }
+
+  async #writeDb(): Promise<void> {
+    await this.#db.write();
+    await syncFile(this.#paths.db);
+    await syncDirectory(this.#paths.db);
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new StoreClosedError('the review store is closed');
+  }
+}

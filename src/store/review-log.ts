@@ -1,0 +1,97 @@
+/**
+ * The review log file (reviews.jsonl): append-only, one record per line, each append written and
+ * fsynced before it resolves. It is never rewritten: checkpoints only record in db.json how far it
+ * has been folded, so the log doubles as the full review history.
+ */
+import { type FileHandle, open, readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { LogCodec, type ParsedLog, parseLog } from './log-codec.ts';
+import type { LogRecord } from './state.ts';
+import { syncDirectory } from './sync.ts';
+
+export interface OpenedLog {
+  log: ReviewLog;
+  records: LogRecord[];
+  warnings: string[];
+}
+
+export class ReviewLog {
+  readonly #handle: FileHandle;
+  readonly #codec: LogCodec;
+  #size: number;
+  /** Set when a failed append could not be cut back: later appends would land after garbage. */
+  #broken: Error | undefined;
+
+  private constructor(handle: FileHandle, codec: LogCodec, size: number) {
+    this.#handle = handle;
+    this.#codec = codec;
+    this.#size = size;
+  }
+
+  /**
+   * Reads the log (creating it if missing), drops a torn last line, and opens it for appending.
+   * The dropped bytes are kept beside the log as `reviews.jsonl.torn-<time>` for inspection.
+   * @param now names the torn copy
+   * @throws StoreCorruptError when a line other than the last is damaged; nothing is changed then
+   */
+  static async open(path: string, now: Date): Promise<OpenedLog> {
+    let bytes: Uint8Array;
+    let created = false;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      bytes = new Uint8Array();
+      created = true;
+    }
+    const codec = new LogCodec();
+    const parsed: ParsedLog = parseLog(bytes, basename(path), codec);
+    const warnings = [...parsed.problems];
+    const handle = await open(path, 'a');
+    try {
+      if (parsed.torn !== null) {
+        const copy = `${path}.torn-${now.toISOString().replaceAll(':', '-')}`;
+        await writeFile(copy, parsed.torn);
+        await handle.truncate(parsed.validBytes);
+        await handle.sync();
+        warnings.push(
+          `${basename(path)}: dropped an unfinished last line (${parsed.torn.length} bytes, a write cut short by a crash; ` +
+            `it had not been acknowledged). A copy is in ${basename(copy)}.`,
+        );
+      }
+      if (created) await syncDirectory(path);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    return { log: new ReviewLog(handle, codec, parsed.validBytes), records: parsed.records, warnings };
+  }
+
+  /** Appends one record and resolves once it is on disk (write + fdatasync). */
+  async append(record: LogRecord): Promise<void> {
+    if (this.#broken !== undefined) throw this.#broken;
+    const bytes = Buffer.from(this.#codec.encode(record));
+    try {
+      const { bytesWritten } = await this.#handle.write(bytes);
+      if (bytesWritten !== bytes.length)
+        throw new Error(`short write to the review log (${bytesWritten} of ${bytes.length} bytes)`);
+      await this.#handle.datasync();
+      this.#size += bytes.length;
+      this.#codec.note(record);
+    } catch (error) {
+      // Cut back a partial line, so the next record starts on a line of its own.
+      try {
+        await this.#handle.truncate(this.#size);
+      } catch {
+        this.#broken = new Error(
+          `the review log could not be repaired after a failed write: ${(error as Error).message}`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#handle.close();
+  }
+}
