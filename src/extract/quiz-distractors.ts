@@ -1,0 +1,109 @@
+/**
+ * Finding distractors near a card in the topic tree without comparing all pairs. Candidates of one pool
+ * (one deck, one kind, one role) sit in a tree keyed by topic path; every node keeps its whole subtree in
+ * a "ring" ordered by a seeded hash of each candidate's id. A query walks from the card's own topic up to
+ * the root and, at each level, reads the ring from the point the item's own hash picks. So:
+ * - nearer topics always come first (a deeper node is read before its parent);
+ * - within a level the pick is pseudo-random per item (seed + item id), not the same three every time;
+ * - a candidate added elsewhere changes a ring in one place only, so almost every other item keeps its
+ *   distractors (consistent hashing);
+ * - each query costs O(depth · (log n + a bounded scan)), so generation stays near-linear.
+ */
+import { seededHash } from './quiz-random.ts';
+
+/** Anything that can be offered as a distractor: a unique id and a topic path. */
+export interface Candidate {
+  id: string;
+  path: readonly string[];
+}
+
+interface RingNode<T> {
+  children: Map<string, RingNode<T>>;
+  entries: T[];
+  hashes: Uint32Array;
+}
+
+/** Most candidates read per topic level; bounds the work when many are rejected. */
+const MAX_SCAN_PER_LEVEL = 256;
+
+function lowerBound(sorted: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A pool of candidates indexed by topic, answering "the nearest few that qualify". */
+export class TopicIndex<T extends Candidate> {
+  readonly #root: RingNode<T> = { children: new Map(), entries: [], hashes: new Uint32Array() };
+  readonly #seed: string;
+
+  /**
+   * @param candidates the pool; ids must be unique within it.
+   * @param seed the generation seed; the same seed gives the same rings.
+   */
+  constructor(candidates: Iterable<T>, seed: string) {
+    this.#seed = seed;
+    const hashOf = new Map<T, number>();
+    const touched: RingNode<T>[] = [this.#root];
+    for (const candidate of candidates) {
+      hashOf.set(candidate, seededHash(seed, 'ring', candidate.id));
+      let node = this.#root;
+      node.entries.push(candidate);
+      for (const part of candidate.path) {
+        let child = node.children.get(part);
+        if (!child) {
+          child = { children: new Map(), entries: [], hashes: new Uint32Array() };
+          node.children.set(part, child);
+          touched.push(child);
+        }
+        child.entries.push(candidate);
+        node = child;
+      }
+    }
+    for (const node of touched) {
+      node.entries.sort((a, b) => {
+        const d = (hashOf.get(a) ?? 0) - (hashOf.get(b) ?? 0);
+        return d !== 0 ? d : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+      });
+      node.hashes = Uint32Array.from(node.entries, (entry) => hashOf.get(entry) ?? 0);
+    }
+  }
+
+  /**
+   * Up to `want` candidates that `accept` takes, nearest topic first.
+   * @param path the topic path of the card being asked about.
+   * @param itemId the quiz item's id; with the seed it picks where each ring is read from.
+   * @param accept called once per candidate considered, in order; may keep state (e.g. no two equal).
+   */
+  nearest(path: readonly string[], itemId: string, want: number, accept: (candidate: T) => boolean): T[] {
+    const chain: RingNode<T>[] = [this.#root];
+    let node: RingNode<T> | undefined = this.#root;
+    for (const part of path) {
+      node = node.children.get(part);
+      if (!node) break;
+      chain.push(node);
+    }
+    const start = seededHash(this.#seed, 'start', itemId);
+    const seen = new Set<string>();
+    const found: T[] = [];
+    for (let level = chain.length - 1; level >= 0 && found.length < want; level--) {
+      const ring = chain[level];
+      if (!ring) continue;
+      const size = ring.entries.length;
+      const first = lowerBound(ring.hashes, start);
+      const steps = Math.min(size, MAX_SCAN_PER_LEVEL + seen.size);
+      for (let step = 0; step < steps && found.length < want; step++) {
+        const candidate = ring.entries[(first + step) % size];
+        if (!candidate || seen.has(candidate.id)) continue;
+        seen.add(candidate.id);
+        if (accept(candidate)) found.push(candidate);
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * How quiz items are worded, per note language: turning a card's question into a statement for a
+ * true/false item, asking for a term from its description, and the instructions of matching items.
+ * Card fronts are questions written by the extractors' templates (`… 有什么作用？`, `… 用哪个命令？`,
+ * `What does … do?`); these tables read those shapes back. A front they do not recognize still gets a
+ * plain question-and-answer statement, never a broken sentence.
+ */
+import type { CardKind, NoteLanguage } from '../deck/types.ts';
+import { asCode } from './quiz-text.ts';
+
+/** How a question relates its subject to its answer; decides the statement's connective. */
+type Relation = 'is' | 'purpose' | 'difference' | 'default';
+
+interface Subject {
+  subject: string;
+  relation: Relation;
+}
+
+const QUESTION_END = /[\s？?]+$/;
+
+const ZH_RELATIONS: readonly [RegExp, Relation][] = [
+  [
+    /^(.+?)(?:之间)?(?:有什么区别|的区别是什么|区别是什么|有何区别|有什么不同|有何不同|的不同是什么|不同在哪里?|区别在哪里?)$/,
+    'difference',
+  ],
+  [/^(.+?)(?:的)?默认值?(?:是多少|是什么|为多少|是)$/, 'default'],
+  [
+    /^(.+?)(?:有什么作用|的作用是什么|作用是什么|有什么用处?|有何作用|有啥用|是做什么的|是干什么的|是用来做什么的|用来做什么|用来干什么|做什么用|的用途是什么|用途是什么|做什么|干什么)$/,
+    'purpose',
+  ],
+  [
+    /^(.+?)(?:是指什么|指的是什么|是什么意思|什么意思|的含义是什么|含义是什么|的意思是什么|意思是什么|表示什么|是什么东西|是什么)$/,
+    'is',
+  ],
+];
+
+const EN_RELATIONS: readonly [RegExp, Relation][] = [
+  [/^(?:what(?:'s| is) the )?difference between (.+)$/i, 'difference'],
+  [/^what(?:'s| is) the default(?: value)? (?:of|for) (.+)$/i, 'default'],
+  [/^what does (.+?) do$/i, 'purpose'],
+  [/^what(?:'s| is) the (?:purpose|use|role|job|effect) of (.+)$/i, 'purpose'],
+  [/^what (?:is|are) (.+?) (?:used )?for$/i, 'purpose'],
+  [/^what(?:'s| is| are) (.+)$/i, 'is'],
+];
+
+/** The interrogative a slot question asks with; the answer takes its place in the statement. */
+const ZH_SLOT =
+  /哪一?(?:个|条|种|些|项|位)|多少|几(?=[个条层种次秒天位项])|(?<=(?:叫|叫做|称为|称作|被称为))什么$|什么(?=命令|参数|指令|选项|标志|子命令|端口|文件|格式)/;
+const EN_SLOT =
+  /\b(?:which|what)\s+(command|flag|option|instruction|parameter|argument|subcommand|keyword|directive|port|file|format|tool)s?\b/i;
+
+const ZH_SLOT_TAIL =
+  /^(.*?)[，,、；;]?\s*(?:`[^`]+`\s*)?(?:的)?(?:应该|需要|要|可以|可|该)?(?:用|使用|加|添加|带|带上|执行|输入|运行|选|选择|指定|是)?\s*哪一?(?:个|条|种|项)\s*(?:命令|参数|指令|选项|标志|子命令)$/;
+const ZH_SLOT_HEAD =
+  /^哪一?(?:个|条|种|项)\s*(?:命令|参数|指令|选项|标志|子命令)(?:可以|能够|能|用来|用于|会)?(.+)$/;
+const EN_SLOT_HEAD =
+  /^(?:which|what)\s+(?:command|flag|option|instruction|parameter|argument|subcommand|keyword|directive)s?(?:\s+(?:of|for|in)\s+(?:`[^`]+`|\S+))?\s+(.+)$/i;
+const EN_SLOT_VERB =
+  /^(?:(?:do|does|should|can|would|will)\s+(?:you|i|we|one)\s+(?:use|run|type|pass|add|give)\s+(?:to\s+)?|(?:is|are)\s+used\s+to\s+)/i;
+
+function capitalize(text: string): string {
+  return text.replace(/^[a-z]/, (c) => c.toUpperCase());
+}
+
+/** Inserts `value` between two pieces of a sentence, with a space where code meets other text. */
+function splice(before: string, value: string, after: string): string {
+  const latinStart = /^[`\w-]/.test(value);
+  const latinEnd = /[`\w]$/.test(value);
+  const left = before && latinStart && !/\s$/.test(before) ? `${before} ` : before;
+  const right = after && latinEnd && !/^[\s,.;:!?，。；：！？、）)]/.test(after) ? ` ${after}` : after;
+  return `${left}${value}${right}`;
+}
+
+/** The subject a question asks about and how, when the question has a shape we know. */
+export function questionSubject(front: string, lang: NoteLanguage): Subject | undefined {
+  const question = front.trim().replace(QUESTION_END, '');
+  for (const [pattern, relation] of lang === 'zh' ? ZH_RELATIONS : EN_RELATIONS) {
+    const match = pattern.exec(question);
+    const subject = match?.[1]?.trim().replace(/^请问/, '').trim();
+    // A subject must name something: at least two characters, not just punctuation.
+    if (subject && subject.length >= 2 && /[\p{L}\p{N}]/u.test(subject)) return { subject, relation };
+  }
+  return undefined;
+}
+
+function relationStatement(found: Subject, value: string, lang: NoteLanguage): string {
+  const { subject, relation } = found;
+  if (lang === 'zh') {
+    const owner = subject.replace(/的$/, '');
+    if (relation === 'purpose') return `${owner}的作用：${value}`;
+    if (relation === 'difference') return `${owner}的区别：${value}`;
+    if (relation === 'default') return `${owner}的默认值：${value}`;
+    return `${subject}：${value}`;
+  }
+  if (relation === 'difference') return `The difference between ${subject}: ${value}`;
+  if (relation === 'default') return `The default of ${subject}: ${value}`;
+  return `${capitalize(subject)}: ${value}`;
+}
+
+/**
+ * A statement claiming that `value` answers the question `front`, in the card's language, for a
+ * true/false item: "`docker run` 的 `--rm` 参数的作用：…", "列出镜像用 `docker image ls` 命令。".
+ * True when `value` is the card's answer; false when it is a sibling card's.
+ */
+export function statementOf(front: string, value: string, lang: NoteLanguage): string {
+  const trimmed = front.trim();
+  const found = questionSubject(trimmed, lang);
+  if (found) return relationStatement(found, value.trim(), lang);
+  const isQuestion = /[？?]$/.test(trimmed);
+  const question = trimmed.replace(QUESTION_END, '');
+  const slot = isQuestion ? (lang === 'zh' ? ZH_SLOT : EN_SLOT).exec(question) : null;
+  if (slot) {
+    const before = question.slice(0, slot.index);
+    const after = question.slice(slot.index + slot[0].length);
+    if (lang === 'zh') return `${splice(before, value.trim(), after)}。`;
+    const noun = slot[1]?.toLowerCase() ?? '';
+    return `${capitalize(splice(before, `the ${noun} ${value.trim()}`, after))}.`;
+  }
+  return lang === 'zh' ? `${trimmed}\n\n答：${value.trim()}` : `${trimmed}\n\nAnswer: ${value.trim()}`;
+}
+
+/**
+ * What a "which command/flag …?" question describes, without the asking part: "列出本地已下载的镜像用哪个
+ * 命令？" → "列出本地已下载的镜像". Used where a card's back is the term and its front the description.
+ */
+export function slotDescription(front: string, lang: NoteLanguage): string | undefined {
+  const question = front.trim().replace(QUESTION_END, '');
+  let description: string | undefined;
+  if (lang === 'zh') {
+    description = ZH_SLOT_TAIL.exec(question)?.[1] ?? ZH_SLOT_HEAD.exec(question)?.[1];
+  } else {
+    const rest = EN_SLOT_HEAD.exec(question)?.[1];
+    description = rest?.replace(EN_SLOT_VERB, '');
+  }
+  const cleaned = description?.trim().replace(/[，,、；;：:]$/, '');
+  return cleaned && cleaned.length >= 2 && /[\p{L}\p{N}]/u.test(cleaned) ? cleaned : undefined;
+}
+
+/** The question asking for a term from its description ("下面说的是 `docker run` 的哪个参数？"). */
+export function reverseQuestion(kind: CardKind, parent: string, lang: NoteLanguage): string {
+  const owner = parent ? asCode(parent) : '';
+  if (lang === 'zh') {
+    if (kind === 'flag') return owner ? `下面说的是 ${owner} 的哪个参数？` : '下面说的是哪个参数？';
+    if (kind === 'option') return owner ? `下面说的是 ${owner} 的哪个选项？` : '下面说的是哪个选项？';
+    if (kind === 'command') return '下面说的是哪个命令？';
+    if (kind === 'instruction') return '下面说的是哪条指令？';
+    return '下面说的是哪个术语？';
+  }
+  if (kind === 'flag')
+    return owner ? `Which flag of ${owner} is described here?` : 'Which flag is described here?';
+  if (kind === 'option')
+    return owner ? `Which option of ${owner} is described here?` : 'Which option is described here?';
+  if (kind === 'command') return 'Which command is described here?';
+  if (kind === 'instruction') return 'Which instruction is described here?';
+  return 'Which term is described here?';
+}
+
+/** The instruction of a matching item over cards of one kind. */
+export function matchPrompt(kind: CardKind, parent: string, lang: NoteLanguage): string {
+  const owner = parent ? asCode(parent) : '';
+  if (lang === 'zh') {
+    if (kind === 'flag') return owner ? `把 ${owner} 的参数与作用配对` : '把参数与作用配对';
+    if (kind === 'option') return owner ? `把 ${owner} 的选项与含义配对` : '把选项与含义配对';
+    if (kind === 'command') return '把命令与用途配对';
+    if (kind === 'instruction') return '把指令与用途配对';
+    if (kind === 'concept') return '把术语与定义配对';
+    if (kind === 'comparison') return '把每一方与它的特点配对';
+    return '把左右两栏配对';
+  }
+  if (kind === 'flag')
+    return owner ? `Match each flag of ${owner} to what it does` : 'Match each flag to what it does';
+  if (kind === 'option')
+    return owner ? `Match each option of ${owner} to its meaning` : 'Match each option to its meaning';
+  if (kind === 'command') return 'Match each command to what it does';
+  if (kind === 'instruction') return 'Match each instruction to its purpose';
+  if (kind === 'concept') return 'Match each term to its definition';
+  if (kind === 'comparison') return 'Match each side to what sets it apart';
+  return 'Match the pairs';
+}
+
+/** The instruction above a cloze sentence with one blank. */
+export function clozePrompt(text: string, lang: NoteLanguage): string {
+  return lang === 'zh' ? `填空：\n\n${text}` : `Fill in the blank:\n\n${text}`;
+}
