@@ -25,6 +25,8 @@ export class ReviewState {
   readonly #progress: Map<string, CardProgress>;
   readonly #history: ReviewEntry[] = [];
   readonly #byCard = new Map<string, ReviewEntry[]>();
+  /** False once a review was recorded with an earlier time than the one before it (a clock set back). */
+  #inTimeOrder = true;
 
   /** @param progress a snapshot; its objects are never changed, only replaced, so they can be shared */
   constructor(progress: Iterable<CardProgress> = [], seq = 0) {
@@ -44,9 +46,10 @@ export class ReviewState {
     return this.#byCard.get(cardId) ?? [];
   }
 
-  /** Walks back from the newest review: costs the number of reviews returned. */
+  /** Walks back from the newest review: costs the number of reviews returned while times only grow. */
   reviewsSince(since: Date): readonly ReviewEntry[] {
     const history = this.#history;
+    if (!this.#inTimeOrder) return history.filter((entry) => entry.reviewedAt.getTime() >= since.getTime());
     let first = history.length;
     while (first > 0 && (history[first - 1]?.reviewedAt.getTime() ?? 0) >= since.getTime()) first--;
     return history.slice(first);
@@ -112,6 +115,10 @@ export class ReviewState {
 
   #applyToHistory(record: LogRecord): string | undefined {
     if (record.type === 'grade') {
+      const previous = this.#history.at(-1);
+      if (previous !== undefined && record.entry.reviewedAt.getTime() < previous.reviewedAt.getTime()) {
+        this.#inTimeOrder = false;
+      }
       this.#history.push(record.entry);
       const ofCard = this.#byCard.get(record.entry.cardId);
       if (ofCard === undefined) this.#byCard.set(record.entry.cardId, [record.entry]);

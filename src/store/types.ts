@@ -25,7 +25,7 @@ export interface ReviewStore {
   reviewsOf(cardId: string): readonly ReviewEntry[];
   /**
    * Reviews at or after `since`, oldest first (today's reviews for the daily limits). Costs what it
-   * returns, not the whole history: the log is in time order.
+   * returns, not the whole history, as long as review times only grow (a clock set back makes it a scan).
    */
   reviewsSince(since: Date): readonly ReviewEntry[];
   /**
