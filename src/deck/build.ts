@@ -1,6 +1,6 @@
 import { extractNote, type NoteResult } from '../extract/index.ts';
 import { generateQuiz } from '../extract/quiz.ts';
-import { DECK_FORMAT_VERSION, type Deck } from './types.ts';
+import { type BuildWarning, DECK_FORMAT_VERSION, type Deck } from './types.ts';
 
 /** A note to build: its path relative to the notes folder (`/`-separated) and its text. */
 export interface NoteFile {
@@ -15,7 +15,11 @@ export const DEFAULT_QUIZ_SEED = 'deckhand';
  * Joins per-note results into one deck: notes in path order, cards in note order, then quiz items
  * generated across all cards (distractors may come from anywhere in the same deck).
  */
-export function assembleDeck(results: readonly NoteResult[], seed = DEFAULT_QUIZ_SEED): Deck {
+export function assembleDeck(
+  results: readonly NoteResult[],
+  seed = DEFAULT_QUIZ_SEED,
+  fileWarnings: readonly BuildWarning[] = [],
+): Deck {
   const sorted = [...results].sort((a, b) =>
     a.deck.file < b.deck.file ? -1 : a.deck.file > b.deck.file ? 1 : 0,
   );
@@ -34,8 +38,12 @@ export function assembleDeck(results: readonly NoteResult[], seed = DEFAULT_QUIZ
     decks,
     cards,
     quiz: generateQuiz(cards, decks, seed),
-    warnings: sorted.flatMap((r) => r.warnings),
+    warnings: [...fileWarnings, ...sorted.flatMap((r) => r.warnings)].sort(byPosition),
   };
+}
+
+function byPosition(a: BuildWarning, b: BuildWarning): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
 
 /** Pure, single-threaded build: notes → deck. `scripts/build-deck.ts` adds files, workers and a cache. */

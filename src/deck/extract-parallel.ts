@@ -1,0 +1,69 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { extractNote, type NoteResult } from '../extract/index.ts';
+import type { NoteFile } from './build.ts';
+
+/** Below this much text, starting workers costs more than it saves. */
+const PARALLEL_MIN_BYTES = 512 * 1024;
+
+function startWorker(): Worker {
+  // Workers do not inherit the TypeScript loader: register tsx in the worker before loading our module.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  const entry = new URL('./build-worker.ts', import.meta.url).href;
+  const source = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(source, { eval: true });
+}
+
+/**
+ * Extracts notes on all cores: notes are handed out one at a time to the next free worker, largest
+ * first, so one big note does not leave the other core idle at the end. Results keep input order.
+ */
+export async function extractParallel(
+  notes: readonly NoteFile[],
+  options: { threads?: number; onDone?: (done: number) => void } = {},
+): Promise<NoteResult[]> {
+  const total = notes.reduce((sum, n) => sum + n.text.length, 0);
+  const threads = Math.min(options.threads ?? availableParallelism(), notes.length);
+  const results: NoteResult[] = new Array(notes.length);
+  let done = 0;
+  if (threads <= 1 || total < PARALLEL_MIN_BYTES) {
+    notes.forEach((note, index) => {
+      results[index] = extractNote(note.path, note.text);
+      options.onDone?.(++done);
+    });
+    return results;
+  }
+  const order = notes.map((_, index) => index).sort((a, b) => notes[b]!.text.length - notes[a]!.text.length);
+  let next = 0;
+  const workers = Array.from({ length: threads }, startWorker);
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = () => {
+              const index = order[next++];
+              if (index === undefined) return resolve();
+              const note = notes[index]!;
+              worker.postMessage({ index, path: note.path, text: note.text });
+            };
+            worker.on('message', (message: { index: number; result: NoteResult }) => {
+              results[message.index] = message.result;
+              options.onDone?.(++done);
+              feed();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (code !== 0) reject(new Error(`build worker exited with code ${code}`));
+            });
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}

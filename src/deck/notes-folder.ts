@@ -1,0 +1,124 @@
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { UnusableInputError } from '../errors.ts';
+import type { BuildWarning } from './types.ts';
+
+export interface NoteFileEntry {
+  /** Relative to the notes folder (or the file's name when a single file was given), `/`-separated. */
+  path: string;
+  text: string;
+}
+
+const NOTE_EXTENSION = /\.(md|markdown)$/i;
+/** Folders of tools and version control, never notes. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.obsidian', '.trash']);
+const BINARY_PROBE = 8192;
+
+function problem(file: string, message: string): BuildWarning {
+  return { file, line: 1, column: 1, message };
+}
+
+/**
+ * Decodes a note's bytes. Binary files (a NUL byte early on) are skipped; invalid UTF-8 is decoded with
+ * replacement characters and reported, so one bad byte does not cost the whole note.
+ */
+export function decodeNote(path: string, bytes: Uint8Array): { text?: string; warning?: BuildWarning } {
+  if (bytes.subarray(0, BINARY_PROBE).includes(0)) {
+    return { warning: problem(path, 'binary file with a Markdown name: skipped') };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return {
+      text: new TextDecoder('utf-8').decode(bytes),
+      warning: problem(path, 'invalid UTF-8: undecodable bytes shown as \uFFFD'),
+    };
+  }
+}
+
+/**
+ * Reads every `.md`/`.markdown` file under a folder (recursively, following links once: a link loop is
+ * reported, not followed), or the one file given. Files come back sorted by path.
+ * @throws UnusableInputError when the path cannot be read or holds no notes at all.
+ */
+export async function readNotesFolder(
+  root: string,
+): Promise<{ files: NoteFileEntry[]; warnings: BuildWarning[] }> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(root);
+  } catch (error) {
+    throw new UnusableInputError(
+      `cannot read notes at ${root}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  const files: NoteFileEntry[] = [];
+  const warnings: BuildWarning[] = [];
+  const addFile = async (absolute: string, path: string) => {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(absolute);
+    } catch (error) {
+      warnings.push(
+        problem(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`),
+      );
+      return;
+    }
+    const { text, warning } = decodeNote(path, bytes);
+    if (warning) warnings.push(warning);
+    if (text === undefined) return;
+    if (!text.trim()) warnings.push(problem(path, 'empty note'));
+    files.push({ path, text });
+  };
+  if (info.isFile()) {
+    await addFile(root, basename(root));
+  } else {
+    const visited = new Set<string>();
+    const walk = async (dir: string): Promise<void> => {
+      const real = await realpath(dir);
+      const rel = relative(root, dir).split(sep).join('/') || '.';
+      if (visited.has(real)) {
+        warnings.push(problem(rel, 'folder reached again through a link (a loop?): skipped'));
+        return;
+      }
+      visited.add(real);
+      let entries: import('node:fs').Dirent[];
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch (error) {
+        if (dir === root) {
+          throw new UnusableInputError(
+            `cannot read notes folder ${root}: ${(error as NodeJS.ErrnoException).code ?? ''}`,
+          );
+        }
+        warnings.push(problem(rel, `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? ''}`));
+        return;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        const absolute = join(dir, entry.name);
+        const path = relative(root, absolute).split(sep).join('/');
+        let isDir = entry.isDirectory();
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) {
+          try {
+            const target = await stat(absolute);
+            isDir = target.isDirectory();
+            isFile = target.isFile();
+          } catch {
+            warnings.push(problem(path, 'broken link: skipped'));
+            continue;
+          }
+        }
+        if (isDir && !SKIPPED_DIRS.has(entry.name)) await walk(absolute);
+        else if (isFile && NOTE_EXTENSION.test(entry.name)) await addFile(absolute, path);
+      }
+    };
+    await walk(root);
+  }
+  if (files.length === 0) {
+    throw new UnusableInputError(`no notes found at ${root} (looked for .md and .markdown files)`);
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, warnings };
+}
