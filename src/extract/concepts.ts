@@ -1,4 +1,616 @@
-import type { Extractor } from './types.ts';
+/**
+ * Concept cards: a term and what it is. Finds what a note defines — terms from noun-phrase headings
+ * and from defining prose (`X是…`, `称…为X`, `X（English）`, `X：…` list items, `An X is a …`) —
+ * scores every sentence of the note as a definition of each term, and asks "什么是X？" with the key
+ * sentences as the answer and their paragraphs as `extra`. Comparison cards borrow a side's
+ * definition from `findDefinitions`.
+ */
+import type { Section } from '../notes/sections.ts';
+import {
+  joinSentences,
+  pickKeySentences,
+  type ScoredSentence,
+  type Sentence,
+  sectionSentences,
+  splitClauses,
+  textBudget,
+} from './sentences.ts';
+import {
+  findGlosses,
+  findNamedTerms,
+  isKeyword,
+  makeTerm,
+  normalizeTerm,
+  readHeading,
+  splitTerm,
+  startsWithVerb,
+  stripLeadIn,
+  type Term,
+  WORDS,
+} from './terms.ts';
+import type { CardDraft, Extractor } from './types.ts';
 
-// Placeholder until this extractor lands (being written now); returns no cards.
-export const extractConcepts: Extractor = () => [];
+/** A sentence of the note with the section it sits in and its place in the whole note. */
+export interface NoteSentence extends Sentence {
+  section: Section;
+  /** Position in the whole note, for note order across sections. */
+  order: number;
+}
+
+/** A term the note defines, with its sentences scored as definitions of it. */
+export interface Definition {
+  term: Term;
+  /** The section whose heading names the term, when one does. */
+  home: Section | null;
+  /** Best score of a defining pattern (not counting closeness to the home section). */
+  evidence: number;
+  scored: ScoredSentence[];
+  /** English article a defining sentence used (`An image is …` → `an `). */
+  article: string;
+}
+
+/** How strongly a clause pattern defines the term that opens it. */
+const SCORE = {
+  copula: 10,
+  naming: 9,
+  item: 9,
+  elided: 9,
+  appositive: 8,
+  simile: 8,
+  count: 7,
+  property: 7,
+  namedAs: 6,
+  weakCopula: 5,
+  subject: 4,
+  trait: 3,
+  gloss: 4,
+  mention: 1,
+} as const;
+
+/** Below this a prose term is not worth a card; a heading term needs a little less. */
+const DISCOVERY_THRESHOLD = 7;
+const HEADING_THRESHOLD = 6;
+
+const COPULAS: [RegExp, number][] = [
+  [
+    /^\s*(?:就相当于是|相当于是|相当于|就是|也就是|即是|是指|指的是|可以理解为|可以看作是?|被认为是|被看作是?)/,
+    SCORE.copula,
+  ],
+  [/^\s*(?:则是|仅仅是|只是|本身是|其实是|实际上是)/, SCORE.simile],
+  [/^\s*(?:就像是|就像|好比)/, SCORE.simile],
+  [/^\s*是(?!否|不是|有)/, SCORE.copula],
+  [/^\s*(?:是有|也是|都是|还是)/, SCORE.weakCopula],
+  [/^\s*(?:有|包含|分为|由)(?:两|三|四|几|多|\d+)(?:个|种|类|部分)/, SCORE.count],
+  [/^\s*的(?:实质|本质|核心|定义|含义)(?:是|为|就是)/, SCORE.copula],
+  [/^\s*的(?:实质|本质|生存周期|生命周期|含义)/, SCORE.property],
+  [/^\s*的(?:核心|作用|用途|目的|特点|特性|原理)/, SCORE.trait],
+  [/^\s+(?:is|are)\s+(?:a|an|the|one|used|what|how|where|when|like)\b/i, SCORE.copula],
+  [/^\s+(?:is|are)\b(?!\s+not\b)/i, SCORE.simile],
+  [
+    /^\s+(?:refers to|means|consists of|contains|lets you|allows|provides|stores|records|represents)\b/i,
+    SCORE.count,
+  ],
+  [/^\s*[,，]\s*(?:a|an|the)\s+[a-z]/i, SCORE.weakCopula],
+];
+
+/** Generic words that open many sentences without being terms. */
+const NOT_TERMS = new Set(
+  [
+    '格式',
+    '注',
+    '注意',
+    '例如',
+    '比如',
+    '结果',
+    '原因',
+    '问题',
+    '方法',
+    '方式',
+    '目的',
+    '作用',
+    '这',
+    '那',
+    '其',
+    '它',
+    '他',
+    '我们',
+    '用户',
+    '内容',
+    '命令',
+    '指令',
+    '参数',
+    '选项',
+    '默认',
+    '区别',
+    '不同',
+    '好处',
+    '缺点',
+    '优点',
+    '步骤',
+    '输出',
+    '说明',
+    '提示',
+    '以上',
+    '以下',
+    '上面',
+    '下面',
+    '这里',
+    '这样',
+    '那么',
+    '所以',
+    '因此',
+    '正确的做法',
+    '错误例子',
+    '作者',
+    '地址',
+    '容易',
+    '可以',
+    '需要',
+    '应该',
+    '必须',
+    '可能',
+    '能够',
+    '相同',
+    '一样',
+    '简单',
+    '方便',
+    '重要',
+    '目前',
+    '现在',
+    '曾经',
+    '之前',
+    '之后',
+    '以前',
+    '以后',
+    'it',
+    'this',
+    'that',
+    'there',
+    'which',
+    'what',
+    'these',
+    'those',
+    'they',
+    'he',
+    'she',
+    'we',
+    'you',
+    'here',
+    'one',
+    'each',
+    'example',
+    'note',
+    'result',
+    'default',
+    'the default',
+    'output',
+    'answer',
+    'reason',
+  ].map(normalizeTerm),
+);
+
+/** Openers that make a clause's head something other than a name: pronouns, conjunctions, prepositions. */
+const NOT_A_NAME_START =
+  /^(?:这|那|该|其|此|它|每|一个|一种|某|各|本|上述|如|若|当|在|对于|关于|如果|因为|由于|虽然|尽管|或|而|但|并|且|结合|除了|所以|于是|同时|甚至|以及|只有|只要|无论|不|也|都|还|就|又|才|即使|为了)/;
+/** Adverbs that sit between a subject and 是 and weaken it (`镜像只是`, `容器也是`, `压缩包可以是`). */
+const ADVERB_TAIL =
+  /(?:只|也|都|就|则|还|又|才|便|即|却|不|仅仅|仅|其实|实际上|可以|一般|通常|总|全|均|并|甚至|已经|曾经|现在)$/;
+const EXAMPLE = /例如|比如|如下|上面|下面|以下|这里|此时|例子|for example|e\.g\.|below|above/i;
+const HAN = /\p{Script=Han}/u;
+
+/** Whether text is a plausible name for a term a card could ask about. */
+function plausibleTerm(name: string): boolean {
+  const t = name.trim();
+  if (!t || NOT_TERMS.has(normalizeTerm(t))) return false;
+  if (/[`<>[\]{}()（）"“”'=$/\\|]/.test(t) || /^[-\d]/.test(t)) return false;
+  if (NOT_A_NAME_START.test(t) || startsWithVerb(t) || ADVERB_TAIL.test(t)) return false;
+  if (HAN.test(t)) {
+    const han = t.replace(/[^\p{Script=Han}]/gu, '');
+    if (han.length < 2 || han.length > 10 || /[的和与及或，。、；：,;:]/.test(t)) return false;
+  } else if (t.split(/\s+/).length > 3 || !/^[A-Za-z]/.test(t)) return false;
+  if (isKeyword(t.split(/\s+/)[0] ?? '')) return false;
+  const suffixes: readonly string[] = [...WORDS.zh.keywordSuffixes, ...WORDS.en.keywordSuffixes];
+  return !suffixes.some((s) => t.endsWith(s));
+}
+
+/**
+ * A Latin alias matches on word edges (Han around it makes `\b` useless), in either case, plural
+ * too, and with or without the space inside a camel-cased name (`UnionFS` = `Union FS`).
+ */
+function aliasPattern(alias: string): RegExp {
+  const quote = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (HAN.test(alias)) return new RegExp(quote(alias).replace(/\s+/g, '\\s*'), 'iu');
+  const body = alias
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[a-z])(?=[A-Z])| /)
+    .map(quote)
+    .join('\\s?');
+  return new RegExp(`(?<![A-Za-z0-9_-])${body}(?:e?s)?(?![A-Za-z0-9_-])`, 'iu');
+}
+
+interface Matcher {
+  any: RegExp[];
+  /** A clause that opens with the term: optional Latin qualifier (`docker镜像`), the alias, an optional gloss. */
+  lead: RegExp[];
+}
+
+function matcherFor(term: Term): Matcher {
+  const aliases = [...term.aliases].sort((a, b) => b.length - a.length);
+  return {
+    any: aliases.map(aliasPattern),
+    lead: aliases.map((a) => {
+      const body = aliasPattern(a).source;
+      const qualifier = HAN.test(a) ? '(?:[A-Za-z]+\\s*)?' : '(?:(?:an?|the)\\s+)?';
+      return new RegExp(
+        `^${qualifier}${body}(?:\\s*[A-Za-z][A-Za-z ]*?(?=[是的]))?(?:\\s*[（(][^）)]*[）)])?`,
+        'iu',
+      );
+    }),
+  };
+}
+
+/** Where a sentence sits relative to the term's home section. */
+interface Place {
+  home: Section | null;
+  /** Position of the sentence among the home section's sentences; -1 outside it. */
+  position: number;
+  inSubtree: boolean;
+}
+
+/** Best defining pattern for `term` in one sentence, and the English article it used. */
+function definingPattern(
+  sentence: NoteSentence,
+  term: Term,
+  matcher: Matcher,
+): { pattern: number; article: string; glossed: boolean } {
+  const text = sentence.text;
+  let pattern: number = matcher.any.some((re) => re.test(text)) ? SCORE.mention : 0;
+  if (pattern === 0 && !/^是/.test(text)) return { pattern, article: '', glossed: false };
+  // A comment in a code block explains the command under it; only a naming phrase there defines a term.
+  if (sentence.block.kind === 'comment') {
+    const named = findNamedTerms(text).some((n) =>
+      term.aliases.some((a) => normalizeTerm(a) === normalizeTerm(n.name)),
+    );
+    return { pattern: named ? SCORE.naming : 0, article: '', glossed: false };
+  }
+  let article = '';
+  const clauses = splitClauses(text);
+  clauses.forEach((raw, i) => {
+    const clause = stripLeadIn(raw);
+    for (const lead of matcher.lead) {
+      const m = lead.exec(clause);
+      if (!m) continue;
+      const rest = clause.slice(m[0].length);
+      let best: number = SCORE.subject;
+      for (const [re, score] of COPULAS) if (re.test(rest)) best = Math.max(best, score);
+      // `是一个特殊的指令`: a keyword's definition belongs to the instruction cards.
+      if (/^\s*是[^，。]{0,8}(?:指令|命令|参数|选项)/.test(rest)) best = SCORE.subject;
+      if (best > pattern) {
+        pattern = best;
+        article = /^(an?)\s/i.exec(clause)?.[1]?.toLowerCase() ?? '';
+      }
+    }
+    // `这些镜像都是中间层镜像，是其他镜像所依赖的镜像`: the term closes a clause, the next one defines it.
+    const next = clauses[i + 1];
+    if (
+      next &&
+      /^是/.test(next.trim()) &&
+      matcher.any.some((re) => new RegExp(`${re.source}\\s*$`, 'iu').test(raw))
+    )
+      pattern = Math.max(pattern, SCORE.appositive);
+    // `将其设计为分层存储架构`: the clause calls something by the term.
+    if (
+      matcher.any.some((re) => new RegExp(`(?:设计|定义)为\\s*${re.source}(?!\\s?[A-Za-z])`, 'iu').test(raw))
+    )
+      pattern = Math.max(pattern, SCORE.namedAs);
+  });
+  for (const named of findNamedTerms(text)) {
+    if (term.aliases.some((a) => normalizeTerm(a) === normalizeTerm(named.name)))
+      pattern = Math.max(pattern, SCORE.naming);
+  }
+  // `官方维护了一个公共仓库Docker Hub`: a category noun right before the name says what it is.
+  if (
+    matcher.any.some((re) =>
+      new RegExp(
+        `(?:一个|一种)(?:(?![了的是在把将被从对和与])\\p{Script=Han}){1,4}\\s?${re.source}`,
+        'iu',
+      ).test(text),
+    )
+  )
+    pattern = Math.max(pattern, SCORE.appositive);
+  if (matcher.any.some((re) => new RegExp(`(?:引入了?|的)\\S{0,6}?${re.source}\\s*概念`, 'iu').test(text)))
+    pattern = Math.max(pattern, SCORE.naming);
+  const glossed = findGlosses(text).some((g) =>
+    term.aliases.some((a) => normalizeTerm(a) === normalizeTerm(g.zh)),
+  );
+  if (glossed) pattern = Math.max(pattern, SCORE.gloss);
+  const item = definitionItem(sentence);
+  if (item && term.aliases.some((a) => normalizeTerm(a) === normalizeTerm(item.head)))
+    pattern = Math.max(pattern, SCORE.item);
+  if (EXAMPLE.test(text)) pattern = Math.min(pattern, SCORE.weakCopula);
+  return { pattern, article, glossed };
+}
+
+/** A `term：definition` item (list item or paragraph); not a syntax line (`shell格式：`RUN <命令>``). */
+function definitionItem(sentence: Sentence): { head: string; definition: string } | null {
+  if (sentence.block.kind === 'comment') return null;
+  const m = /^([^：:`]{2,20})[：:]\s*(.+)$/s.exec(sentence.text);
+  if (!m) return null;
+  const [, head = '', definition = ''] = m;
+  if (/^[`A-Z<[-]/.test(definition)) return null;
+  return { head: head.trim(), definition };
+}
+
+/** Ranks a sentence as part of a term's definition: its pattern, and closeness to the term's heading. */
+function rank(sentence: NoteSentence, pattern: number, place: Place): number {
+  let score = pattern;
+  const inHome = place.position >= 0;
+  if (sentence.block.kind === 'comment' && pattern < SCORE.naming) return 0;
+  // `仓库是集中存放镜像的地方`: a sentence that opens with its definition states it best.
+  if (pattern >= SCORE.simile && definedSubject(splitClauses(sentence.text)[0] ?? '') !== null) score += 1;
+  // `是一个特殊文件系统…` right under `### 镜像Image`: the subject is the heading.
+  if (inHome && place.position < 4 && /^是(?!否)/.test(sentence.text)) score = Math.max(score, SCORE.elided);
+  if (inHome) score += Math.max(2, 6 - place.position);
+  else if (place.inSubtree) score += 1;
+  else if (place.home) score = score >= SCORE.simile ? score - 4 : 0;
+  if (/[？?]$/.test(sentence.text)) score -= 5;
+  if (sentence.text.length > 200) score -= 3;
+  return score;
+}
+
+/** Every sentence of the note, in order. */
+export function noteSentences(sections: readonly Section[]): NoteSentence[] {
+  const out: NoteSentence[] = [];
+  for (const section of sections) {
+    for (const s of sectionSentences(section))
+      out.push({ ...s, index: out.length, section, order: out.length });
+  }
+  return out;
+}
+
+/**
+ * Suffixes of a long Chinese term that its home section uses on their own, twice or more
+ * (`镜像构建上下文` → `上下文`). Chinese words are mostly two characters, so a suffix starts at an
+ * even offset.
+ */
+function shortForms(zh: string, prose: string): string[] {
+  const out: string[] = [];
+  const rest = prose.split(zh).join('\u0000');
+  for (let start = 2; zh.length - start >= 3; start += 2) {
+    const suffix = zh.slice(start);
+    if (rest.split(suffix).length > 2) out.push(suffix);
+  }
+  return out;
+}
+
+interface Candidate {
+  term: Term;
+  home: Section | null;
+  /** The heading itself gives both names (`镜像Image`): a term by the writer's own say-so. */
+  paired: boolean;
+}
+
+function headingCandidates(sections: readonly Section[], sentences: readonly NoteSentence[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const section of sections) {
+    if (!section.heading) continue;
+    const shape = readHeading(section.title);
+    let term: Term | null = null;
+    if (shape.kind === 'term' || shape.kind === 'described') term = shape.term;
+    if (!term || isKeyword(term.key)) continue;
+    const paired = shape.kind === 'term' && term.zh !== undefined && term.en !== undefined;
+    if (term.zh) {
+      const prose = sentences
+        .filter((s) => s.section === section)
+        .map((s) => s.text)
+        .join('\n');
+      const extra = shortForms(term.zh, prose);
+      if (extra.length) term = makeTerm(term.zh, term.en, extra);
+    }
+    // English headings name things in the plural (`Images`); prose defines the singular.
+    if (!term.zh && term.en && /[^s]s$/i.test(term.en) && term.en.length > 3)
+      term = makeTerm(undefined, term.en, [term.en.slice(0, -1)]);
+    out.push({ term, home: section, paired });
+  }
+  return out;
+}
+
+/** The subject of a clause that defines it (`仓库名是两段式名称` → 仓库名), if it is a plausible term. */
+function definedSubject(clause: string): string | null {
+  const c = stripLeadIn(clause).replace(/^(?:an?|the)\s+/i, '');
+  const zh =
+    /^([\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9 _-]{0,16}?)(?:就相当于是|相当于|就是|是指|可以理解为|被认为是|是(?!否|有)|的(?:实质|本质|生存周期|生命周期)|有(?:两|三|几|多)个(?:用途|作用))/u.exec(
+      c,
+    );
+  const en =
+    /^([A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z][A-Za-z0-9-]*){0,2})\s+(?:is|are)\s+(?:a|an|the|one)\s/.exec(c);
+  const name = (zh?.[1] ?? en?.[1] ?? '').trim();
+  if (!name || (HAN.test(name) && !zh)) return null;
+  return plausibleTerm(name) ? name : null;
+}
+
+function proseCandidates(sentences: readonly NoteSentence[]): Candidate[] {
+  const out: Candidate[] = [];
+  const all = sentences.map((s) => s.text).join('\n');
+  const add = (name: string, others: string[] = []) =>
+    out.push({ term: makeTerm(...zhEn(name), others), home: null, paired: false });
+  for (const s of sentences) {
+    for (const named of findNamedTerms(s.text)) if (plausibleTerm(named.name)) add(named.name, named.others);
+    if (s.block.kind === 'comment' || EXAMPLE.test(s.text)) continue;
+    // A subject defined by `是` names a term when it opens the sentence and the note uses it again.
+    const first = splitClauses(s.text)[0];
+    const subject = first ? definedSubject(first) : null;
+    if (subject && (!HAN.test(subject) || all.split(subject).length > 2)) add(subject);
+    const item = definitionItem(s);
+    if (item && plausibleTerm(item.head)) add(item.head);
+  }
+  return out;
+}
+
+/** A name as [zh, en]: `仓库Repository` → both, `镜像ID` → zh, `UnionFS` → en. */
+function zhEn(name: string): [string | undefined, string | undefined] {
+  const term = splitTerm(name);
+  if (term) return [term.zh, term.en];
+  return HAN.test(name) ? [name, undefined] : [undefined, name];
+}
+
+function sameTerm(a: Term, b: Term): boolean {
+  const keys = new Set(a.aliases.map(normalizeTerm));
+  if (b.aliases.some((x) => keys.has(normalizeTerm(x)))) return true;
+  // `docker镜像` is the term 镜像 with the tool's name in front.
+  return b.aliases.some((x) =>
+    a.aliases.some((y) => {
+      const nx = normalizeTerm(x);
+      const ny = normalizeTerm(y);
+      return HAN.test(y) && nx.endsWith(ny) && /^[a-z]+$/.test(nx.slice(0, nx.length - ny.length));
+    }),
+  );
+}
+
+function merge(into: Candidate, other: Candidate): Candidate {
+  const zh = into.term.zh ?? other.term.zh;
+  const en = into.term.en ?? other.term.en;
+  const extra = [...into.term.aliases, ...other.term.aliases].filter((a) => a !== zh && a !== en);
+  return {
+    term: makeTerm(zh, en, extra),
+    home: into.home ?? other.home,
+    paired: into.paired || other.paired,
+  };
+}
+
+function placeOf(
+  sentence: NoteSentence,
+  home: Section | null,
+  homeSentences: readonly NoteSentence[],
+): Place {
+  const position = home ? homeSentences.indexOf(sentence) : -1;
+  const inSubtree =
+    home !== null &&
+    sentence.section.path.length > home.path.length &&
+    home.path.every((p, i) => sentence.section.path[i] === p);
+  return { home, position, inSubtree };
+}
+
+/**
+ * Everything the note defines, with every sentence scored as a definition of each term. Terms come
+ * from noun-phrase headings (`镜像Image`, `虚悬镜像`, `Docker Hub`, `Dockerfile定制镜像`) and from
+ * defining prose; English glosses (`虚悬镜像（dangling image）`) join the Chinese term. A term that
+ * nothing defines is dropped: a heading is a term only when its prose says what it is.
+ */
+export function findDefinitions(
+  sections: readonly Section[],
+  sentences: readonly NoteSentence[] = noteSentences(sections),
+): Definition[] {
+  const candidates: Candidate[] = [];
+  for (const c of [...headingCandidates(sections, sentences), ...proseCandidates(sentences)]) {
+    const at = candidates.findIndex((x) => sameTerm(x.term, c.term) || sameTerm(c.term, x.term));
+    const existing = candidates[at];
+    if (existing) candidates[at] = merge(existing, c);
+    else candidates.push(c);
+  }
+  // Glosses give a Chinese term its English name.
+  for (const s of sentences) {
+    for (const gloss of findGlosses(s.text)) {
+      const at = candidates.findIndex((c) =>
+        c.term.aliases.some((a) => normalizeTerm(a) === normalizeTerm(gloss.zh)),
+      );
+      const found = candidates[at];
+      if (found && !found.term.en)
+        candidates[at] = merge(found, { term: makeTerm(gloss.zh, gloss.en), home: null, paired: false });
+    }
+  }
+  const out: Definition[] = [];
+  for (const { term, home, paired } of candidates) {
+    const matcher = matcherFor(term);
+    const homeSentences = home ? sentences.filter((s) => s.section === home) : [];
+    let evidence = 0;
+    let article = '';
+    const scored: ScoredSentence[] = [];
+    for (const sentence of sentences) {
+      const place = placeOf(sentence, home, homeSentences);
+      const { pattern, article: a, glossed } = definingPattern(sentence, term, matcher);
+      const score = rank(sentence, pattern, place);
+      const counts =
+        home === null || place.position >= 0 || place.inSubtree || pattern >= DISCOVERY_THRESHOLD;
+      let evidenceHere = pattern;
+      // A heading term glossed in its own subtree (`多阶段构建（multistage builds）`) is named there.
+      if ((place.position >= 0 || place.inSubtree) && glossed)
+        evidenceHere = Math.max(pattern, SCORE.namedAs);
+      else if (place.inSubtree) evidenceHere = 0;
+      if (place.position >= 0 && place.position < 4 && /^是(?!否)/.test(sentence.text))
+        evidenceHere = SCORE.elided;
+      if (counts && evidenceHere > evidence) {
+        evidence = evidenceHere;
+        if (a) article = a;
+      }
+      if (score > 0) scored.push({ sentence, score });
+    }
+    const enough = home ? evidence >= HEADING_THRESHOLD || paired : evidence >= DISCOVERY_THRESHOLD;
+    if (enough && scored.length > 0) out.push({ term, home, evidence, scored, article });
+  }
+  return out;
+}
+
+/** Question templates, by note language. */
+const WORDING = {
+  zh: { what: (label: string) => `什么是${label}？` },
+  en: { what: (label: string, article: string) => `What is ${article ? `${article} ` : ''}${label}?` },
+} as const;
+
+/** Sentences that lean on the one before them (`这类无标签镜像…`) bring it along. */
+function withContext(picked: readonly NoteSentence[], all: readonly NoteSentence[]): NoteSentence[] {
+  const out: NoteSentence[] = [];
+  for (const s of picked) {
+    const before = all[s.order - 1];
+    const introduced = picked.some((p) => p.section === s.section && p.order < s.order);
+    if (
+      /^(?:这|该|此|它|其|These|This|It)\S/u.test(s.text) &&
+      before &&
+      before.block === s.block &&
+      !introduced
+    ) {
+      if (!out.includes(before) && !picked.includes(before)) out.push(before);
+    }
+    if (!out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+/**
+ * Concept cards: "什么是镜像 (Image)？" → the key sentences that define the term (the defining one
+ * first), the paragraphs they come from as `extra`. Key: the term (Chinese form when there is one).
+ */
+export const extractConcepts: Extractor = (note) => {
+  const all = noteSentences(note.sections);
+  const drafts: CardDraft[] = [];
+  for (const def of findDefinitions(note.sections, all)) {
+    const picked = pickKeySentences(def.scored) as NoteSentence[];
+    const first = picked[0];
+    if (!first) continue;
+    const sentences = withContext(picked, all);
+    // A `term：definition` list item is one definition: keep it whole when it is short.
+    const item =
+      first.block.kind === 'list-item' ? definitionItem({ ...first, text: first.block.text }) : null;
+    const back =
+      item && sentences.length === 1 && item.definition.length <= textBudget(item.definition)
+        ? joinSentences([item.definition])
+        : joinSentences(sentences.map((s) => definitionItem(s)?.definition ?? s.text));
+    const blocks = [...new Set(sentences.map((s) => s.block))];
+    const extra = blocks.map((b) => b.text).join('\n\n');
+    const section = def.home ?? first.section;
+    const label = note.lang === 'zh' ? def.term.label : (def.term.en ?? def.term.label);
+    const front = note.lang === 'zh' ? WORDING.zh.what(label) : WORDING.en.what(label, def.article);
+    const lines = sentences.map((s) => s.line);
+    drafts.push({
+      kind: 'concept',
+      key: def.term.key,
+      front,
+      back,
+      ...(extra !== back ? { extra } : {}),
+      section,
+      line: def.home ? def.home.line : Math.min(...lines),
+      endLine: def.home ? def.home.contentEndLine : Math.max(...blocks.map((b) => b.endLine)),
+    });
+  }
+  return drafts;
+};

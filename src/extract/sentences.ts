@@ -1,0 +1,295 @@
+/**
+ * Prose as the concept, comparison and cloze extractors read it: the text blocks of a section
+ * (paragraphs, list items, block quotes, long comments in shell code), cut into sentences and
+ * clauses, Chinese and English alike, and a picker for the sentences that define a term.
+ */
+import type { PhrasingContent, RootContent } from 'mdast';
+import type { Section } from '../notes/sections.ts';
+
+/** Where a piece of prose sits; comments are `# …` lines inside shell code blocks. */
+export type ProseKind = 'paragraph' | 'list-item' | 'quote' | 'comment';
+
+/** One block of prose in the card-text Markdown subset (plain text and `inline code`). */
+export interface ProseBlock {
+  kind: ProseKind;
+  text: string;
+  line: number;
+  endLine: number;
+}
+
+/** One sentence of a block, with its own first line. */
+export interface Sentence {
+  text: string;
+  block: ProseBlock;
+  /** Index of the sentence within the section's prose (all blocks, in order). */
+  index: number;
+  line: number;
+}
+
+const HAN = /\p{Script=Han}/u;
+const SHELL_LANGS = new Set(['', 'shell', 'sh', 'bash', 'zsh', 'console', 'she']);
+
+function fence(value: string): string {
+  const ticks = value.includes('`') ? '``' : '`';
+  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${value}${pad}${ticks}`;
+}
+
+/** Phrasing content → card text: inline code keeps its backticks, everything else is its plain text. */
+export function inlineText(nodes: readonly PhrasingContent[]): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+      case 'html':
+        out += node.value;
+        break;
+      case 'inlineCode':
+        out += fence(node.value);
+        break;
+      case 'break':
+        out += '\n';
+        break;
+      case 'image':
+        out += node.alt ?? '';
+        break;
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+      case 'link':
+      case 'linkReference':
+        out += inlineText(node.children);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+function blockLines(node: RootContent): { line: number; endLine: number } {
+  const line = node.position?.start.line ?? 1;
+  return { line, endLine: node.position?.end.line ?? line };
+}
+
+/** A comment worth reading as prose: Chinese text, or at least four English words; never a shebang. */
+function commentText(line: string): string | null {
+  const match = /^\s*#+\s?(.*)$/.exec(line);
+  if (!match) return null;
+  const text = (match[1] ?? '').trim();
+  if (!text || text.startsWith('!') || /^\s*!/.test(text)) return null;
+  if (HAN.test(text) || text.split(/\s+/).length >= 4) return text;
+  return null;
+}
+
+function collect(node: RootContent, kind: ProseKind, out: ProseBlock[]): void {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading': {
+      const text = inlineText(node.children).trim();
+      if (text) out.push({ kind, text, ...blockLines(node) });
+      return;
+    }
+    case 'list':
+      for (const item of node.children) {
+        for (const child of item.children) collect(child, child.type === 'list' ? kind : 'list-item', out);
+      }
+      return;
+    case 'blockquote':
+      for (const child of node.children) collect(child, 'quote', out);
+      return;
+    case 'code': {
+      if (!SHELL_LANGS.has((node.lang ?? '').toLowerCase())) return;
+      const start = (node.position?.start.line ?? 0) + 1;
+      node.value.split('\n').forEach((raw, i) => {
+        const text = commentText(raw);
+        if (text) out.push({ kind: 'comment', text, line: start + i, endLine: start + i });
+      });
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** The prose blocks directly under a section's heading, in note order. Tables and code are not prose. */
+export function proseBlocks(section: Section): ProseBlock[] {
+  const out: ProseBlock[] = [];
+  for (const node of section.nodes) collect(node, 'paragraph', out);
+  return out;
+}
+
+/**
+ * Spans of inline code (`…`) in a card text, as [start, end) offsets, so that splitting never cuts
+ * inside a command.
+ */
+function codeSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const re = /(`+)[\s\S]*?\1/g;
+  for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+function inside(spans: readonly [number, number][], at: number): boolean {
+  return spans.some(([s, e]) => at > s && at < e);
+}
+
+/** Where sentences end: CJK and ASCII stops, and an English period followed by a space or the end. */
+const SENTENCE_END = /[。！？!?]+|\.(?=\s+[^a-z0-9]|$)|\n+/gu;
+
+/** A line break inside a hard-wrapped English sentence: the line ends in a word or comma, or the next starts lower-case. */
+function softBreak(text: string, at: number, next: number): boolean {
+  const before = text[at - 1] ?? '';
+  const after = text[next] ?? '';
+  return /[A-Za-z,，、(（]/.test(before) || /[a-z]/.test(after);
+}
+
+/**
+ * Cuts text into sentences at `。！？!?`, at an English full stop before a space, and at line breaks;
+ * never inside inline code, never at a decimal point or in `file.txt`. `；` stays inside a sentence:
+ * Chinese notes use it between the two halves of one statement.
+ */
+export function splitSentences(text: string): string[] {
+  const spans = codeSpans(text);
+  const out: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const end = m.index + m[0].length;
+    if (inside(spans, m.index)) continue;
+    if (m[0].startsWith('\n') && softBreak(text, m.index, end)) continue;
+    const piece = tidy(text.slice(start, m[0].startsWith('\n') ? m.index : end));
+    if (piece) out.push(piece);
+    start = end;
+  }
+  const rest = tidy(text.slice(start));
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** Joins the lines of a wrapped sentence: no space between Chinese characters, one between words. */
+function tidy(text: string): string {
+  return text
+    .trim()
+    .replace(/(?<=[\p{Script=Han}\p{P}])\s*\n\s*(?=[\p{Script=Han}\p{P}])/gu, '')
+    .replace(/\s*\n\s*/g, ' ');
+}
+
+/**
+ * Cuts a sentence into clauses at Chinese commas, semicolons and colons, and at an ASCII comma that
+ * touches Chinese text (`AUFS,曾经是`), but not between two English words (`LVM,RAID`) or inside code.
+ */
+export function splitClauses(sentence: string): string[] {
+  const spans = codeSpans(sentence);
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const ch = sentence[i] ?? '';
+    let cut = '，；：;'.includes(ch);
+    if (ch === ',' || ch === ':') {
+      const before = sentence[i - 1] ?? '';
+      const after = sentence[i + 1] ?? '';
+      cut = HAN.test(before) || HAN.test(after) || (ch === ',' && after === ' ');
+      if (ch === ':' && !HAN.test(before) && !HAN.test(after)) cut = false;
+    }
+    if (!cut || inside(spans, i)) continue;
+    const piece = sentence.slice(start, i).trim();
+    if (piece) out.push(piece);
+    start = i + 1;
+  }
+  const rest = sentence.slice(start).trim();
+  if (rest) out.push(rest);
+  return out;
+}
+
+/**
+ * Text that is a command or syntax line rather than prose: no Chinese, and shaped like
+ * `COPY ./package.json /app/`, `docker build - < Dockerfile` or `--interval=<间隔>`.
+ */
+export function looksLikeCode(text: string): boolean {
+  const t = text.trim();
+  // `docker pull [选项] <镜像>`, `docker tag IMAGE[:TAG]`: a command and its syntax, whatever the language.
+  if (/^(?:[a-z][\w.-]*\s+){1,2}(?:\[|<|-{1,2}[a-z]|[A-Z]{2,}\b)/.test(t)) return true;
+  if (HAN.test(t.replace(/`[^`]*`|<[^>]*>|\[[^\]]*\]/g, ''))) return false;
+  if (/^[A-Z]{2,}(?:\s|\[|$)/.test(t) || /^-{1,2}[a-z]/.test(t)) return true;
+  if (/^[a-z][\w.-]*\s+(?:-|\.|\/|<|\[|[a-z][\w-]*\s+[-.<[/])/.test(t) && !/[.!?]$/.test(t)) return true;
+  return (t.match(/[<>[\]{}=|$\\/]/g)?.length ?? 0) >= 3 && !/[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/.test(t);
+}
+
+/** Every sentence of a section's prose, with its line; command and syntax lines are left out. */
+export function sectionSentences(section: Section): Sentence[] {
+  const out: Sentence[] = [];
+  for (const block of proseBlocks(section)) {
+    if (looksLikeCode(block.text)) continue;
+    let offset = 0;
+    for (const text of splitSentences(block.text)) {
+      const at = block.text.indexOf(text, offset);
+      const line = block.line + (at > 0 ? (block.text.slice(0, at).match(/\n/g)?.length ?? 0) : 0);
+      offset = at >= 0 ? at + text.length : offset;
+      out.push({ text, block, index: out.length, line });
+    }
+  }
+  return out;
+}
+
+/** Sentence ends (`。` or `.`) to add when sentences are joined back into one answer. */
+function closed(sentence: string): string {
+  sentence = sentence.replace(/[：:，,、\s]+$/, '');
+  if (/[。！？!?.;；…]$/.test(sentence)) return sentence;
+  return HAN.test(sentence) ? `${sentence}。` : `${sentence}.`;
+}
+
+/** Joins sentences into one text, closing each one, with a space between English sentences. */
+export function joinSentences(sentences: readonly string[]): string {
+  const closedOnes = sentences.map(closed);
+  let out = '';
+  for (const s of closedOnes) {
+    if (!out) out = s;
+    else out += /[.!?;]$/.test(out) ? ` ${s}` : s;
+  }
+  return out;
+}
+
+/** How many characters an answer may take: Chinese says in 120 characters what English says in 300. */
+export function textBudget(text: string): number {
+  return HAN.test(text) ? 150 : 300;
+}
+
+/** A sentence that opens with a word pointing back (`这类…`, `This …`). */
+export const REFERS_BACK = /^(?:这|该|此|它|其|上述|These\b|This\b|It\b|They\b|Such\b)/u;
+
+/** A scored candidate for a key sentence. */
+export interface ScoredSentence {
+  sentence: Sentence;
+  score: number;
+}
+
+/**
+ * Picks the key sentences of a definition: the best-scoring sentence first, then further sentences
+ * with a positive score, in note order, while they fit the budget (at most `max`).
+ */
+export function pickKeySentences(scored: readonly ScoredSentence[], max = 3): Sentence[] {
+  const ranked = [...scored]
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
+  const best = ranked[0];
+  if (!best) return [];
+  const budget = textBudget(best.sentence.text);
+  const chosen = [best];
+  let used = best.sentence.text.length;
+  for (const candidate of ranked.slice(1)) {
+    if (chosen.length >= max) break;
+    // A sentence of a paragraph already in the answer continues it; another paragraph must earn its place.
+    const sameBlock = chosen.some((c) => c.sentence.block === candidate.sentence.block);
+    if (candidate.score < best.score / (sameBlock ? 3 : 2)) continue;
+    if (used + candidate.sentence.text.length > budget) continue;
+    if (chosen.some((c) => c.sentence.text === candidate.sentence.text)) continue;
+    chosen.push(candidate);
+    used += candidate.sentence.text.length;
+  }
+  const [first, ...rest] = chosen;
+  rest.sort((a, b) => a.sentence.index - b.sentence.index);
+  // `这类无标签镜像也被称为…` leans on what comes before it: then note order reads right.
+  if (REFERS_BACK.test(best.sentence.text)) chosen.sort((a, b) => a.sentence.index - b.sentence.index);
+  else chosen.splice(0, chosen.length, ...[first, ...rest].filter((c) => c !== undefined));
+  return chosen.map((c) => c.sentence);
+}
