@@ -6,7 +6,7 @@ import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Writer } from 'steno';
 import { readDeck } from '../src/deck/file.ts';
-import { BadInputError, DeckhandError } from '../src/errors.ts';
+import { BadInputError, DeckhandError, UnusableInputError } from '../src/errors.ts';
 import type { ExportProgress } from '../src/export/anki-schedule.ts';
 import {
   compareManifests,
@@ -15,7 +15,9 @@ import {
   readApkgManifest,
 } from '../src/export/apkg.ts';
 import { ANKI_FORMATS, type AnkiFormat, exportAnkiFile } from '../src/export/export-file.ts';
+import { progressFromStore } from '../src/export/store-progress.ts';
 import { parseTopic } from '../src/export/topic.ts';
+import { DB_FILE, openStore } from '../src/store/lowdb-store.ts';
 
 const USAGE =
   'usage: npm run export:anki -- --out FILE [--format apkg|txt] [--deck FILE] [--topic "Docker › 使用镜像"] [--deck-depth N] [--previous FILE] [--with-progress]';
@@ -23,22 +25,37 @@ const USAGE =
 const dataDir = process.env.DATA_DIR ?? 'data';
 
 async function previousManifest(path: string | undefined, out: string): Promise<ExportManifest | undefined> {
+  if (path) return readApkgManifest(new Uint8Array(await readFile(path)));
   // Without --previous, the file about to be overwritten is the last export of these notes.
-  const source = path ?? (existsSync(out) ? out : undefined);
-  if (!source) return undefined;
-  return readApkgManifest(new Uint8Array(await readFile(source)));
+  if (!existsSync(out)) return undefined;
+  try {
+    return await readApkgManifest(new Uint8Array(await readFile(out)));
+  } catch (error) {
+    if (!(error instanceof UnusableInputError)) throw error;
+    console.error(
+      `warning: ${out} is overwritten without being read as the previous export: ${error.message}`,
+    );
+    return undefined;
+  }
 }
 
 /**
- * Review progress from DATA_DIR, only when the store has data there. The store module is written
- * separately; until it exports `openStore`, asking for progress is a clear error, not a silent
- * export without it.
+ * Review progress from DATA_DIR, only when the store has data there (opening the store on an empty
+ * folder would create one). The store is opened for the moment of a snapshot and closed again.
  */
 async function loadExportProgress(dir: string): Promise<ExportProgress> {
-  if (!existsSync(join(dir, 'db.json'))) {
-    throw new BadInputError(`--with-progress: no review data in ${dir} (db.json is missing); set DATA_DIR`);
+  if (!existsSync(join(dir, DB_FILE))) {
+    throw new BadInputError(
+      `--with-progress: no review data in ${dir} (${DB_FILE} is missing); set DATA_DIR`,
+    );
   }
-  throw new BadInputError('--with-progress: this build cannot open the review store yet');
+  const { store, warnings } = await openStore({ dataDir: dir });
+  for (const warning of warnings) console.error(`warning: ${warning}`);
+  try {
+    return progressFromStore(store);
+  } finally {
+    await store.close();
+  }
 }
 
 async function main(): Promise<void> {

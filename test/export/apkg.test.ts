@@ -322,6 +322,23 @@ describe('re-export after editing the notes', () => {
     expect(await mods(second)).toEqual([secs(T1), secs(T1)]);
   });
 
+  test('a note type whose templates or CSS changed gets a newer mod, so Anki takes the new look', async () => {
+    const basicId = stableId('notetype', 'Deckhand Basic');
+    const clozeId = stableId('notetype', 'Deckhand Cloze');
+    const current = await readApkgManifest(await buildApkg(deck, { now: T1 }));
+    const previous = {
+      notes: new Map(),
+      noteTypes: new Map([
+        [basicId, { mod: secs(T2) + 50, hash: 'css of an older release' }],
+        [clozeId, current.noteTypes.get(clozeId)!],
+      ]),
+    };
+    const db = await open(await buildApkg(deck, { now: T2, previous }));
+    const models = colJson(db, 'models');
+    expect(models[basicId]?.mod).toBe(secs(T2) + 51);
+    expect(models[clozeId]?.mod).toBe(secs(T1));
+  });
+
   test('a changed note moves past its old mod even when the clock is behind it', async () => {
     const first = await buildApkg(deck, { now: T2 });
     const second = await buildApkg(edited(deck), { now: T1, previous: await readApkgManifest(first) });

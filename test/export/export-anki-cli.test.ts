@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { noteGuid } from '../../src/export/anki-ids.ts';
-import { readApkgManifest } from '../../src/export/apkg.ts';
+import { openApkg, readApkgManifest } from '../../src/export/apkg.ts';
+import { seedReviews } from '../../src/store/seed.ts';
 import { DOCKER_DECK_PATH, IDS } from './docker-deck.ts';
 
 const run = promisify(execFile);
@@ -31,7 +32,7 @@ async function exportAnki(...args: string[]): Promise<{ code: number; stdout: st
       [TSX, 'scripts/export-anki.ts', '--deck', deckPath, ...args],
       {
         cwd: ROOT,
-        env: { ...process.env, DATA_DIR: dir },
+        env: { ...process.env, DATA_DIR: join(dir, 'store') },
       },
     );
     return { code: 0, stdout, stderr };
@@ -92,5 +93,25 @@ describe('npm run export:anki', () => {
       stderr: expect.stringContaining('no cards under topic Kubernetes'),
     });
     expect(badPrevious).toMatchObject({ code: 1, stderr: expect.stringContaining('not an .apkg') });
+  }, 90_000);
+
+  test('--with-progress writes review state and history from the store in DATA_DIR', async () => {
+    const dataDir = join(dir, 'store');
+    const none = await exportAnki('--out', join(dir, 'p.apkg'), '--with-progress');
+    expect(none).toMatchObject({ code: 1, stderr: expect.stringContaining('no review data') });
+
+    await seedReviews({ dataDir, cards: [IDS.imageLs, IDS.cloze], reviews: 8, now: new Date(), seed: 7 });
+    const out = join(dir, 'progress.apkg');
+    const result = await exportAnki('--out', out, '--with-progress', '--topic', 'Docker::使用镜像');
+    expect(result.stdout).toContain('with progress: 2 cards, 8 reviews');
+    const db = await openApkg(new Uint8Array(await readFile(out)));
+    try {
+      const reviewed = db.exec('SELECT c.reps FROM cards c JOIN notes n ON n.id = c.nid WHERE c.type != 0')[0]
+        ?.values;
+      expect(reviewed?.map(([reps]) => reps)).toEqual([4, 4]);
+      expect(db.exec('SELECT count(*) FROM revlog')[0]?.values).toEqual([[8]]);
+    } finally {
+      db.close();
+    }
   }, 90_000);
 });
