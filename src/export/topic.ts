@@ -27,12 +27,19 @@ export function parseTopic(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Cards under `topic` (heading-path prefix, or deck name then headings); all cards for `[]`. */
+/**
+ * Cards under `topic` (heading-path prefix, or deck name then headings); all cards for `[]`. Each
+ * card id once, the first kept: two notes with one GUID would make Anki update one with the other.
+ */
 export function selectCards(cards: readonly Card[], topic: readonly string[]): Card[] {
-  if (topic.length === 0) return [...cards];
-  return cards.filter(
-    (card) =>
+  const seen = new Set<string>();
+  return cards.filter((card) => {
+    if (seen.has(card.id)) return false;
+    seen.add(card.id);
+    return (
+      topic.length === 0 ||
       startsWith(card.source.headingPath, topic) ||
-      startsWith([card.deck, ...card.source.headingPath], topic),
-  );
+      startsWith([card.deck, ...card.source.headingPath], topic)
+    );
+  });
 }

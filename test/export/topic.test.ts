@@ -32,4 +32,11 @@ describe('selectCards', () => {
     expect(selectCards(deck.cards, ['Docker', '使用'])).toEqual([]);
     expect(selectCards(deck.cards, [])).toHaveLength(deck.cards.length);
   });
+
+  test('a card id listed twice is exported once', () => {
+    const twice = [...deck.cards, { ...deck.cards[0]!, front: 'copy' }];
+    const selected = selectCards(twice, []);
+    expect(selected).toHaveLength(deck.cards.length);
+    expect(selected[0]?.front).toBe(deck.cards[0]?.front);
+  });
 });
