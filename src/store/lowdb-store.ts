@@ -13,8 +13,13 @@
  * A checkpoint (every `checkpointEvery` writes, at the first write of a day, and on close) writes the
  * snapshot with the seq of the newest record in it. Opening reads the snapshot and replays only
  * records with a higher seq, so a crash at any point of a checkpoint applies nothing twice: either the
- * old snapshot is on disk and the records are replayed, or the new one is and they are skipped.
- */
+ * old snapshot is on disk and the records are replayed, or the new one is and they are skipped. (A
+ * record also carries the resulting schedule rather than a change, so even a replayed one would not
+ * count a review twice.) The history is rebuilt from the whole log at every open.
+ *
+ * One process writes a data folder; others (the export CLI) open it with `readOnly`.
+ */ */
+
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -51,7 +56,8 @@ interface Paths {
  */
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
   const now = options.now ?? (() => new Date());
-  await mkdir(options.dataDir, { recursive: true });
+  const readOnly = options.readOnly ?? false;
+  if (!readOnly) await mkdir(options.dataDir, { recursive: true });
   const paths: Paths = {
     db: join(options.dataDir, DB_FILE),
     log: join(options.dataDir, LOG_FILE),
@@ -78,7 +84,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     }
   }
 
-  const { log, records, warnings: logWarnings } = await ReviewLog.open(paths.log, now());
+  const { log, records, warnings: logWarnings } = await ReviewLog.open(paths.log, now(), readOnly);
   warnings.push(...logWarnings);
   const foldedSeq = db.data.logSeq;
   const state = new ReviewState(Object.values(db.data.progress), foldedSeq);
@@ -94,7 +100,9 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     );
   }
 
-  if (fromVersion < DB_VERSION) {
+  if (fromVersion < DB_VERSION && readOnly) {
+    warnings.push(`${DB_FILE}: read as version ${DB_VERSION} from version ${fromVersion}; read-only, so not saved`);
+  } else if (fromVersion < DB_VERSION) {
     const kept = await keepBeforeMigration(paths.db, paths.backups, fromVersion, now());
     warnings.push(
       `${DB_FILE}: migrated from version ${fromVersion} to ${DB_VERSION}; the old file is kept as ${kept}`,
@@ -108,7 +116,9 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     now,
     checkpointEvery: options.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY,
     onWarning: options.onWarning ?? (() => {}),
+    readOnly,
   });
+  if (readOnly) return { store, warnings };
   try {
     // A new or migrated db is written at once; otherwise only when the day's backup is due.
     await store.checkpoint({ force: !exists || fromVersion < DB_VERSION });
@@ -149,6 +159,7 @@ interface LowdbStoreParts {
   now: () => Date;
   checkpointEvery: number;
   onWarning: (message: string) => void;
+  readOnly: boolean;
 }
 
 class LowdbStore implements ReviewStore {
@@ -159,6 +170,7 @@ class LowdbStore implements ReviewStore {
   readonly #now: () => Date;
   readonly #checkpointEvery: number;
   readonly #onWarning: (message: string) => void;
+  readonly #readOnly: boolean;
   /** Log appends and the in-memory changes that follow them, one at a time. */
   readonly #writes = new WriteQueue();
   /** db.json writes (checkpoints, settings), one at a time; they never hold up log appends. */
@@ -177,6 +189,7 @@ class LowdbStore implements ReviewStore {
     this.#now = parts.now;
     this.#checkpointEvery = parts.checkpointEvery;
     this.#onWarning = parts.onWarning;
+    this.#readOnly = parts.readOnly;
   }
 
   getProgress(cardId: string): CardProgress | undefined {
@@ -245,6 +258,7 @@ class LowdbStore implements ReviewStore {
    * @param options.force write even when nothing changed since the last checkpoint
    */
   async checkpoint(options: { force?: boolean } = {}): Promise<void> {
+    if (this.#readOnly) return;
     await this.#dbWrites.run(() => this.#fold(options.force ?? false));
   }
 
@@ -254,7 +268,7 @@ class LowdbStore implements ReviewStore {
         this.#closed = true;
       });
       await this.#autoCheckpoint;
-      await this.#dbWrites.run(() => this.#fold(false));
+      await this.checkpoint();
       await this.#log.close();
     })();
     return this.#closing;
@@ -320,6 +334,7 @@ class LowdbStore implements ReviewStore {
   }
 
   #assertOpen(): void {
+    if (this.#readOnly) throw new StoreClosedError('the review store is open read-only');
     if (this.#closed) throw new StoreClosedError('the review store is closed');
   }
 }

@@ -16,13 +16,14 @@ export interface OpenedLog {
 }
 
 export class ReviewLog {
-  readonly #handle: FileHandle;
+  /** Undefined when opened read-only. */
+  readonly #handle: FileHandle | undefined;
   readonly #codec: LogCodec;
   #size: number;
   /** Set when a failed append could not be cut back: later appends would land after garbage. */
   #broken: Error | undefined;
 
-  private constructor(handle: FileHandle, codec: LogCodec, size: number) {
+  private constructor(handle: FileHandle | undefined, codec: LogCodec, size: number) {
     this.#handle = handle;
     this.#codec = codec;
     this.#size = size;
@@ -32,9 +33,10 @@ export class ReviewLog {
    * Reads the log (creating it if missing), drops a torn last line, and opens it for appending.
    * The dropped bytes are kept beside the log as `reviews.jsonl.torn-<time>` for inspection.
    * @param now names the torn copy
+   * @param readOnly leave the file as it is (a torn line is only skipped) and refuse appends
    * @throws StoreCorruptError when a line other than the last is damaged; nothing is changed then
    */
-  static async open(path: string, now: Date): Promise<OpenedLog> {
+  static async open(path: string, now: Date, readOnly = false): Promise<OpenedLog> {
     let bytes: Uint8Array;
     let created = false;
     try {
@@ -47,6 +49,14 @@ export class ReviewLog {
     const codec = new LogCodec();
     const parsed: ParsedLog = parseLog(bytes, basename(path), codec);
     const warnings = [...parsed.problems];
+    if (readOnly) {
+      if (parsed.torn !== null) {
+        warnings.push(
+          `${basename(path)}: skipped an unfinished last line (${parsed.torn.length} bytes); read-only, so left in place`,
+        );
+      }
+      return { log: new ReviewLog(undefined, codec, parsed.validBytes), records: parsed.records, warnings };
+    }
     const handle = await open(path, 'a');
     try {
       if (parsed.torn !== null) {
@@ -70,6 +80,7 @@ export class ReviewLog {
   /** Appends one record and resolves once it is on disk (write + fdatasync). */
   async append(record: LogRecord): Promise<void> {
     if (this.#broken !== undefined) throw this.#broken;
+    if (this.#handle === undefined) throw new Error('the review log is open read-only');
     const bytes = Buffer.from(this.#codec.encode(record));
     try {
       const { bytesWritten } = await this.#handle.write(bytes);
@@ -81,7 +92,7 @@ export class ReviewLog {
     } catch (error) {
       // Cut back a partial line, so the next record starts on a line of its own.
       try {
-        await this.#handle.truncate(this.#size);
+        await this.#handle?.truncate(this.#size);
       } catch {
         this.#broken = new Error(
           `the review log could not be repaired after a failed write: ${(error as Error).message}`,
@@ -92,6 +103,6 @@ export class ReviewLog {
   }
 
   async close(): Promise<void> {
-    await this.#handle.close();
+    await this.#handle?.close();
   }
 }

@@ -58,6 +58,12 @@ export interface OpenStoreOptions {
   checkpointEvery?: number;
   /** Problems found after opening (a failed background checkpoint or backup); data stays safe in the log. */
   onWarning?: (message: string) => void;
+  /**
+   * Read without changing any file (no repair, migration, checkpoint or backup; writes throw
+   * StoreClosedError). For a second process such as the export CLI while the server may be running:
+   * only one process may open a data folder for writing.
+   */
+  readOnly?: boolean;
 }
 
 export interface OpenedStore {

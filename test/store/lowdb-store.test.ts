@@ -1,7 +1,7 @@
 import { appendFile, copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { StoreCorruptError } from '../../src/errors.ts';
+import { StoreClosedError, StoreCorruptError } from '../../src/errors.ts';
 import { newSchedule } from '../../src/review/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../../src/review/types.ts';
 import { openStore } from '../../src/store/lowdb-store.ts';
@@ -411,6 +411,48 @@ describe('lowdb store on disk', () => {
     expect(crashed.store.reviews().map((review) => review.id)).toEqual(['r1']);
     await crashed.store.close();
     await store.close();
+  });
+
+  describe('read-only (a second process beside the server)', () => {
+    it('reads what the writer has logged and changes no file', async () => {
+      const dataDir = await tempDir();
+      const writer = await open(dataDir);
+      await gradeMany(writer.store, 'a', [3, 3]);
+      await appendFile(join(dataDir, 'reviews.jsonl'), '{"seq":3,"ty'); // as if caught mid-append
+      const files = async () => ({
+        log: await readFile(join(dataDir, 'reviews.jsonl')),
+        db: await readFile(join(dataDir, 'db.json')),
+        names: await readdir(dataDir),
+      });
+      const before = await files();
+      const reader = await openStore({ dataDir, now: () => at(24 * 60), readOnly: true });
+      expect(reader.warnings).toEqual([expect.stringContaining('read-only, so left in place')]);
+      expect(observe(reader.store)).toEqual(observe(writer.store));
+      await expect(reader.store.recordGrade(gradeInput(reader.store, 'a', 3, at(5)))).rejects.toThrow(
+        StoreClosedError,
+      );
+      await expect(reader.store.saveSettings(DEFAULT_SETTINGS)).rejects.toThrow(/read-only/);
+      await reader.store.checkpoint();
+      await reader.store.close();
+      expect(await files()).toEqual(before);
+      await writer.store.close();
+    });
+
+    it('reads an old version without migrating the file, and an empty folder without creating one', async () => {
+      const dataDir = await tempDir();
+      const fixture = join(import.meta.dirname, '..', 'fixtures', 'db', 'v0.json');
+      await copyFile(fixture, join(dataDir, 'db.json'));
+      const { store, warnings } = await openStore({ dataDir, readOnly: true });
+      expect(warnings).toEqual([expect.stringContaining('not saved')]);
+      expect(store.getProgress('docker-run-p')?.schedule.state).toBe(2);
+      await store.close();
+      expect(await readdir(dataDir)).toEqual(['db.json']);
+      const missing = join(dataDir, 'nothing-here');
+      const empty = await openStore({ dataDir: missing, readOnly: true });
+      expect(empty.store.allProgress().size).toBe(0);
+      await empty.store.close();
+      expect(await readdir(dataDir)).toEqual(['db.json']);
+    });
   });
 
   it('opens a folder seeded with 20,000 reviews of 2,000 cards', async () => {
