@@ -166,7 +166,7 @@ export function retentionChart(
         tickFormat: (d: Date) => `${d.getUTCMonth() + 1}/${d.getUTCDate()}`,
         ticks: 6,
       },
-      y: { domain: [0, 1], grid: true, percent: true, label: `${labels.retention} (%)` },
+      y: { domain: [0, 100], grid: true, percent: true, label: `${labels.retention} (%)` },
       marks: [
         Plot.ruleY([desired], { stroke: 'var(--muted)', strokeDasharray: '4 3' }),
         Plot.lineY(data, { x: 'date', y: 'retention', stroke: 'var(--accent)', strokeWidth: 2 }),

@@ -58,6 +58,8 @@ export interface ServerOptions {
   settings?: Partial<Settings>;
   /** Default: 10:00 local time on a fixed day, well after the 04:00 day start. */
   start?: Date;
+  /** Fills the empty DATA_DIR before the store opens (e.g. `seedReviews` for a year of history). */
+  seed?: (dataDir: string, deck: Deck, now: Date) => Promise<void>;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
   await cp(FIXTURE_DECK, join(dataDir, 'deck.json'));
   const deck = await readDeck(join(dataDir, 'deck.json'));
   const clock = testClock(options.start ?? new Date(2026, 2, 10, 10, 0, 0));
+  await options.seed?.(dataDir, deck, clock.now());
   const { store } = await openStore({ dataDir, now: clock.now });
   await store.saveSettings({ ...DEFAULT_SETTINGS, fuzz: false, ...options.settings });
   const config: WebConfig = {

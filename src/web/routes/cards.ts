@@ -101,8 +101,9 @@ export function cardRoutes(ctx: AppContext): Router {
     const t = res.locals.t as Translate;
     const data = { filters, options: options(ctx, t), ...browse(ctx, filters, res.locals.rel) };
     if (isPartial(req, res)) {
-      // Keep the address bar in step with the filters, so reload and back show the same list.
-      pushUrl(res, req.originalUrl);
+      // Keep the address bar in step with the filters (only those set), so reload and back agree.
+      const params = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
+      pushUrl(res, params.size === 0 ? '/cards' : `/cards?${params}`);
       fragment(res, 'card-rows', data);
     } else {
       page(res, 'cards', data);
