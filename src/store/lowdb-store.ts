@@ -18,8 +18,7 @@
  * count a review twice.) The history is rebuilt from the whole log at every open.
  *
  * One process writes a data folder; others (the export CLI) open it with `readOnly`.
- */ */
-
+ */
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -101,7 +100,9 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   }
 
   if (fromVersion < DB_VERSION && readOnly) {
-    warnings.push(`${DB_FILE}: read as version ${DB_VERSION} from version ${fromVersion}; read-only, so not saved`);
+    warnings.push(
+      `${DB_FILE}: read as version ${DB_VERSION} from version ${fromVersion}; read-only, so not saved`,
+    );
   } else if (fromVersion < DB_VERSION) {
     const kept = await keepBeforeMigration(paths.db, paths.backups, fromVersion, now());
     warnings.push(
