@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { extractNote, type NoteResult } from '../extract/index.ts';
 import type { NoteFile } from './build.ts';
@@ -9,11 +7,7 @@ import type { NoteFile } from './build.ts';
 const PARALLEL_MIN_BYTES = 512 * 1024;
 
 function startWorker(): Worker {
-  // Workers do not inherit the TypeScript loader: register tsx in the worker before loading our module.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
-  const entry = new URL('./build-worker.ts', import.meta.url).href;
-  const source = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(source, { eval: true });
+  return new Worker(new URL('./build-worker-boot.mjs', import.meta.url));
 }
 
 /**

@@ -26,8 +26,8 @@ function shift(tree: Node, line: number, offset: number): void {
  * Parses Markdown to mdast, in linear time on long documents (see chunks.ts). Positions refer to the
  * whole document, as if it had been parsed in one piece.
  */
-export function parseMarkdown(text: string): Root {
-  const chunks = splitIntoChunks(text);
+export function parseMarkdown(text: string, chunkTarget?: number): Root {
+  const chunks = splitIntoChunks(text, chunkTarget);
   if (chunks.length === 1) return markdown.parse(text);
   const children: RootContent[] = [];
   for (const chunk of chunks) {

@@ -1,0 +1,110 @@
+// npm run bench [-- --quick]: prints the figures as a table and as JSON. --quick skips the slowest
+// baseline (bare remark on one 10 MB document, about a minute).
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateNote, generateVault } from '../src/bench/generate-notes.ts';
+import type { Measurement } from '../src/bench/measure-build.ts';
+import { type BenchRow, formatTable } from '../src/bench/report.ts';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const root = join(tmpdir(), `deckhand-bench-${process.pid}`);
+const sample = await readFile('content/docker-notes.md', 'utf8');
+
+function child(task: 'bare' | 'build', notes: string, extra: string[] = []): Measurement {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/bench-child.ts', '--task', task, '--notes', notes, ...extra],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Measurement;
+}
+
+async function writeNotes(dir: string, notes: { path: string; text: string }[]): Promise<void> {
+  for (const note of notes) {
+    await mkdir(dirname(join(dir, note.path)), { recursive: true });
+    await writeFile(join(dir, note.path), note.text);
+  }
+}
+
+const rows: BenchRow[] = [];
+const ratioRow = (name: string, m: Measurement, base: Measurement, max?: number): BenchRow => ({
+  name,
+  value: m.ms,
+  unit: 'ms',
+  baseline: { name: 'bare remark', value: base.ms },
+  ratio: m.ms / base.ms,
+  ...(max !== undefined ? { target: `≤ ${max}× bare`, pass: m.ms / base.ms <= max } : {}),
+});
+
+try {
+  // 1. The bundled notes.
+  const bundledOut = join(root, 'bundled/deck.json');
+  const bareBundled = child('bare', 'content');
+  const bundled = child('build', 'content', ['--out', bundledOut]);
+  rows.push(ratioRow(`build: bundled notes (${bundled.cards} cards)`, bundled, bareBundled));
+
+  // 2. A large personal vault: 1,000 notes of 10 KB.
+  const vault = join(root, 'vault');
+  await writeNotes(vault, generateVault(sample, 1000, 10 * 1024));
+  const vaultOut = join(root, 'vault-out/deck.json');
+  const bareVault = child('bare', vault);
+  const full = child('build', vault, ['--out', vaultOut, '--cache']);
+  rows.push(ratioRow(`build: 1,000-note vault, 10 MB (${full.cards} cards)`, full, bareVault, 0.7));
+  rows.push({
+    name: 'build: 1,000-note vault, peak RSS',
+    value: full.peakRssMb,
+    unit: 'MB',
+    target: '< 500 MB',
+    pass: full.peakRssMb < 500,
+  });
+  // Edit one note, rebuild with the cache.
+  const edited = join(vault, 'vault/05/note-0500.md');
+  await writeFile(
+    edited,
+    `${await readFile(edited, 'utf8')}\n\n### 新增一节\n\n数据卷是一个可供一个或多个容器使用的特殊目录。\n`,
+  );
+  const rebuild = child('build', vault, ['--out', vaultOut, '--cache']);
+  rows.push({
+    name: `rebuild after editing 1 note (${rebuild.parsed} parsed)`,
+    value: rebuild.ms,
+    unit: 'ms',
+    baseline: { name: 'full build', value: full.ms },
+    ratio: rebuild.ms / full.ms,
+    target: '< 5% of full',
+    pass: rebuild.ms / full.ms < 0.05 && rebuild.parsed === 1,
+  });
+
+  // 3. One long document: 1 MB vs 10 MB should scale linearly.
+  const one = join(root, 'one-mb');
+  const ten = join(root, 'ten-mb');
+  await writeNotes(one, [{ path: 'big.md', text: generateNote(sample, 1, 1024 * 1024) }]);
+  await writeNotes(ten, [{ path: 'big.md', text: generateNote(sample, 1, 10 * 1024 * 1024) }]);
+  const oneBuild = child('build', one, ['--out', join(root, 'one-out/deck.json')]);
+  const tenBuild = child('build', ten, ['--out', join(root, 'ten-out/deck.json')]);
+  const bareOne = child('bare', one);
+  rows.push(ratioRow('build: one 1 MB note', oneBuild, bareOne));
+  if (values.quick) {
+    rows.push({ name: 'build: one 10 MB note', value: tenBuild.ms, unit: 'ms' });
+  } else {
+    rows.push(ratioRow('build: one 10 MB note', tenBuild, child('bare', ten)));
+  }
+  rows.push({
+    name: 'build: 10 MB note ÷ 1 MB note',
+    value: tenBuild.ms / oneBuild.ms,
+    unit: '×',
+    target: '≤ 10× (linear)',
+    pass: tenBuild.ms / oneBuild.ms <= 10,
+  });
+  rows.push({ name: 'build: one 10 MB note, peak RSS', value: tenBuild.peakRssMb, unit: 'MB' });
+} finally {
+  await rm(root, { recursive: true, force: true });
+}
+
+console.log(formatTable(rows));
+console.log(JSON.stringify({ date: new Date().toISOString(), rows }, null, 1));

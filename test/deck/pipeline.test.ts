@@ -1,0 +1,106 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateVault } from '../../src/bench/generate-notes.ts';
+import { buildDeck } from '../../src/deck/build.ts';
+import { serializeDeck } from '../../src/deck/file.ts';
+import { buildDeckFile } from '../../src/deck/pipeline.ts';
+import { useTmpDir } from '../support/tmp-dir.ts';
+
+const tmp = useTmpDir();
+const sample = await readFile(join(import.meta.dirname, '../../content/docker-notes.md'), 'utf8');
+
+async function writeVault(dir: string, notes: { path: string; text: string }[]): Promise<void> {
+  for (const note of notes) {
+    await mkdir(join(dir, note.path, '..'), { recursive: true });
+    await writeFile(join(dir, note.path), note.text);
+  }
+}
+
+describe('buildDeckFile', () => {
+  it('builds the same bytes every time: with or without cache, on one thread or on workers', async () => {
+    const dir = await tmp();
+    const notes = generateVault(sample, 30, 20_000);
+    await writeVault(join(dir, 'notes'), notes);
+    const out = join(dir, 'deck.json');
+    const first = await buildDeckFile({ notes: join(dir, 'notes'), out, threads: 2, useCache: false });
+    expect(first.parsed).toBe(30);
+    const bytes = await readFile(out, 'utf8');
+    expect(first.deck.cards.length).toBeGreaterThan(0);
+
+    const cached = await buildDeckFile({ notes: join(dir, 'notes'), out });
+    expect(cached.parsed).toBe(0);
+    expect(await readFile(out, 'utf8')).toBe(bytes);
+
+    const single = buildDeck(notes);
+    expect(serializeDeck(single)).toBe(bytes);
+  });
+
+  it('re-parses only the edited note, and the result equals a full build', async () => {
+    const dir = await tmp();
+    const notes = generateVault(sample, 30, 4_000);
+    await writeVault(join(dir, 'notes'), notes);
+    const out = join(dir, 'deck.json');
+    await buildDeckFile({ notes: join(dir, 'notes'), out });
+    const edited = notes[7]!;
+    await writeFile(
+      join(dir, 'notes', edited.path),
+      `${edited.text}\n\n### 新概念\n\nUnionFS是一种分层文件系统。\n`,
+    );
+    const rebuild = await buildDeckFile({ notes: join(dir, 'notes'), out });
+    expect(rebuild.parsed).toBe(1);
+    const full = await buildDeckFile({
+      notes: join(dir, 'notes'),
+      out: join(dir, 'full.json'),
+      useCache: false,
+    });
+    expect(await readFile(out, 'utf8')).toBe(await readFile(join(dir, 'full.json'), 'utf8'));
+    expect(full.parsed).toBe(30);
+  });
+
+  it('leaves an up-to-date deck alone with ifStale, and rebuilds when a note changes', async () => {
+    const dir = await tmp();
+    await writeVault(join(dir, 'notes'), [
+      { path: 'a.md', text: '# 镜像Image\n\n镜像是一个特殊的文件系统。\n' },
+    ]);
+    const out = join(dir, 'deck.json');
+    expect((await buildDeckFile({ notes: join(dir, 'notes'), out, ifStale: true })).written).toBe(true);
+    expect((await buildDeckFile({ notes: join(dir, 'notes'), out, ifStale: true })).written).toBe(false);
+    await writeFile(join(dir, 'notes/a.md'), '# 容器Container\n\n容器的实质是进程。\n');
+    const again = await buildDeckFile({ notes: join(dir, 'notes'), out, ifStale: true });
+    expect(again.written).toBe(true);
+    expect(again.parsed).toBe(1);
+  });
+
+  it('builds a hostile folder: binary, empty, invalid UTF-8, unclosed fence, deep nesting, a 10 MB note', async () => {
+    const dir = await tmp();
+    const notes = join(dir, 'notes');
+    await mkdir(notes);
+    await writeFile(join(notes, 'binary.md'), Buffer.from([0, 1, 2, 3, 255]));
+    await writeFile(join(notes, 'empty.md'), '');
+    await writeFile(join(notes, 'bad-utf8.md'), Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x0a]));
+    await writeFile(
+      join(notes, 'fence.md'),
+      '# 镜像Image\n\n镜像是一个特殊的文件系统。\n\n```shell\ndocker run -it ubuntu\n',
+    );
+    await writeFile(
+      join(notes, 'nested.md'),
+      `${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')}\n${'>'.repeat(300)} deep quote\n`,
+    );
+    // Ten megabytes of plain sections: this test is about not crashing; realistic text at scale is the bench's.
+    const section = (i: number) => `## 第${i}节\n\n${'数据卷可以在容器之间共享和重用。'.repeat(30)}\n`;
+    const big = `# 大文件\n\n${Array.from({ length: (10 * 1024 * 1024) / 1500 }, (_, i) => section(i)).join('\n')}\n### 镜像Image\n\n镜像是一个特殊的文件系统。\n`;
+    await writeFile(join(notes, 'big.md'), big);
+    const report = await buildDeckFile({ notes, out: join(dir, 'deck.json') });
+    expect(report.deck.decks.map((d) => d.file)).toEqual([
+      'bad-utf8.md',
+      'big.md',
+      'empty.md',
+      'fence.md',
+      'nested.md',
+    ]);
+    expect(report.deck.cards.some((c) => c.source.file === 'big.md')).toBe(true);
+    const located = report.deck.warnings.map((w) => `${w.file}:${w.line}:${w.column}`);
+    expect(located).toEqual(expect.arrayContaining(['binary.md:1:1', 'bad-utf8.md:1:1', 'empty.md:1:1']));
+  }, 120_000);
+});
