@@ -10,6 +10,7 @@ import { extractCommands } from './commands.ts';
 import { extractComparisons } from './comparisons.ts';
 import { extractConcepts } from './concepts.ts';
 import { extractInstructions } from './dockerfile.ts';
+import { extractFlags } from './flags.ts';
 import { finishCards } from './rules.ts';
 import type { Extractor, NoteContext } from './types.ts';
 
@@ -21,6 +22,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   extractAuthored,
   extractConcepts,
   extractCommands,
+  extractFlags,
   extractInstructions,
   extractComparisons,
   extractClozes,

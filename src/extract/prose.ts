@@ -132,7 +132,7 @@ export function splitSentences(text: string): string[] {
 /** Clauses of a sentence: split after `，,、：:` as well (the punctuation stays with its clause). */
 export function splitClauses(sentence: string): string[] {
   return splitAt(sentence, (ch, i) => {
-    if ('，；;：'.includes(ch)) return true;
+    if ('，；;：。！？!?'.includes(ch)) return true;
     // An ASCII comma or colon ends a clause only before a space or Chinese text (not `a,b` or `k:v`).
     return (ch === ',' || ch === ':') && /[\s\p{Script=Han}]/u.test(text(sentence, i + 1));
   });
