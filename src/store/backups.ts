@@ -23,7 +23,8 @@ export async function listBackups(backupDir: string): Promise<string[]> {
   try {
     names = await readdir(backupDir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw error;
   }
   return names

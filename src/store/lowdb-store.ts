@@ -312,20 +312,36 @@ class LowdbStore implements ReviewStore {
     const seq = this.#state.seq;
     const progress = Object.fromEntries(this.#state.progress);
     const now = this.#now();
-    const backupWanted = now.getTime() >= this.#backupCheckAt && (await backupDue(this.#paths.backups, now));
+    const backupWanted = now.getTime() >= this.#backupCheckAt && (await this.#backupDue(now));
     if (force || backupWanted || seq !== this.#db.data.logSeq) {
       this.#db.data = { ...this.#db.data, logSeq: seq, progress, checkpointedAt: now };
       await this.#writeDb();
     }
-    if (backupWanted) {
-      try {
-        await takeBackup(this.#paths.db, this.#paths.backups, now);
-      } catch (error) {
-        this.#onWarning(`daily backup failed: ${(error as Error).message}`);
-        return; // try again at the next checkpoint
-      }
+    if (!backupWanted) return;
+    try {
+      await takeBackup(this.#paths.db, this.#paths.backups, now);
+      this.#backupCheckAt = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime();
+    } catch (error) {
+      this.#backupFailed(now, error);
     }
-    this.#backupCheckAt = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime();
+  }
+
+  /** Whether today's backup is missing; a folder that cannot be read is reported, not thrown. */
+  async #backupDue(now: Date): Promise<boolean> {
+    try {
+      if (await backupDue(this.#paths.backups, now)) return true;
+      this.#backupCheckAt = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime();
+      return false;
+    } catch (error) {
+      this.#backupFailed(now, error);
+      return false;
+    }
+  }
+
+  #backupFailed(now: Date, error: unknown): void {
+    this.#onWarning(`daily backup failed: ${(error as Error).message}`);
+    // Try again in an hour, not at every write.
+    this.#backupCheckAt = now.getTime() + 3_600_000;
   }
 
   async #writeDb(): Promise<void> {

@@ -351,6 +351,22 @@ describe('lowdb store on disk', () => {
     await store.close();
   });
 
+  it('reports a failed backup and keeps grading', async () => {
+    const dataDir = await tempDir();
+    await writeFile(join(dataDir, 'backups'), 'a file where the backups folder should be');
+    const problems: string[] = [];
+    const { store } = await openStore({
+      dataDir,
+      now: () => at(0),
+      onWarning: (message) => problems.push(message),
+    });
+    expect(problems).toEqual([expect.stringContaining('daily backup failed')]);
+    await gradeMany(store, 'a', [3, 3]);
+    await store.close();
+    expect(problems).toHaveLength(1); // not retried at every write
+    expect((await dbFile(dataDir)).logSeq).toBe(2);
+  });
+
   it('migrates a version 0 database and keeps the old file', async () => {
     const dataDir = await tempDir();
     const fixture = join(import.meta.dirname, '..', 'fixtures', 'db', 'v0.json');
