@@ -119,7 +119,7 @@ function keySentence(blocks: readonly TextBlock[], instruction: string, purpose:
         .filter((c) => !/^(?:比如|例如|如|for example|e\.g)[：:，,]?$/i.test(c.trim()));
       // A turn to something else ("除了…", "而…", "but …") ends what the sentence says about it.
       const turn = kept.findIndex(
-        (c, i) => i > 0 && /^(?:除了|而|但|但是|不过|比如|例如|(?:but|except|whereas)\b)/i.test(c.trim()),
+        (c, i) => i > 0 && /^(?:除了|但|但是|不过|比如|例如|(?:but|except|whereas)\b)/i.test(c.trim()),
       );
       if (turn > 0) kept = kept.slice(0, turn);
       const text = trimPunctuation(kept.join(''));
