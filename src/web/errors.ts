@@ -7,7 +7,7 @@ import {
   StaleReviewError,
   StoreCorruptError,
 } from '../errors.ts';
-import { isPartial } from './htmx.ts';
+import { isPartial, retarget } from './htmx.ts';
 import type { MessageKey } from './i18n.ts';
 import { fragment, page } from './render.ts';
 import { ForbiddenRequestError } from './security.ts';
@@ -35,8 +35,9 @@ export const notFound: RequestHandler = (req, _res, next) => {
 };
 
 /**
- * Renders an error as a page, or as the `#error` fragment when htmx asked for a fragment (htmx 4
- * swaps error responses). Server faults are logged with their stack; request faults are not.
+ * Renders an error as a page, or, when htmx asked for a fragment, as the `#error` fragment swapped
+ * into the layout's `#error` slot (htmx 4 swaps error responses; the region that asked stays as it
+ * was). Server faults are logged with their stack; request faults are not.
  */
 export function errorHandler(log: (message: string) => void = console.error): ErrorRequestHandler {
   return (error, req, res, next) => {
@@ -49,7 +50,11 @@ export function errorHandler(log: (message: string) => void = console.error): Er
       res.status(status).type('text').send(`${status}`);
       return;
     }
-    if (isPartial(req, res)) fragment(res, 'error', data, status);
-    else page(res, 'error', data, status);
+    if (isPartial(req, res)) {
+      retarget(res, '#error');
+      fragment(res, 'error', data, status);
+    } else {
+      page(res, 'error', data, status);
+    }
   };
 }

@@ -8,6 +8,8 @@ const REQUEST_TYPE = 'HX-Request-Type';
 const REQUEST = 'HX-Request';
 const REDIRECT = 'HX-Redirect';
 const PUSH_URL = 'HX-Push-Url';
+const RETARGET = 'HX-Retarget';
+const RESWAP = 'HX-Reswap';
 
 /**
  * True when htmx asked for a fragment to swap into part of the page (`HX-Request-Type: partial`);
@@ -39,4 +41,12 @@ export function redirectClient(req: Request, res: Response, url: string): void {
 /** Tells htmx to put `url` in the address bar after the swap, so reload and back show the same thing. */
 export function pushUrl(res: Response, url: string): void {
   res.set(PUSH_URL, url);
+}
+
+/**
+ * Sends this response's fragment to another element than the one the request named (an error goes
+ * to the page's `#error` slot, so the region that asked keeps its id and keeps working).
+ */
+export function retarget(res: Response, selector: string, swap = 'outerHTML'): void {
+  res.set(RETARGET, selector).set(RESWAP, swap);
 }

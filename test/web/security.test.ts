@@ -125,3 +125,17 @@ describe('CSRF', () => {
     }
   });
 });
+
+describe('errors for htmx', () => {
+  it('go to the page’s #error slot, leaving the region that asked in place', async () => {
+    const reply = await server.client().partial(`/cards?q=${'x'.repeat(300)}`);
+    expect(reply.status).toBe(400);
+    expect(reply.headers.get('hx-retarget')).toBe('#error');
+    expect(reply.headers.get('hx-reswap')).toBe('outerHTML');
+    expect(reply.text.startsWith('<section id="error"')).toBe(true);
+    const page = await server.client().get('/cards');
+    expect(page.text.match(/id="error"/g)).toHaveLength(1);
+    const errorPage = await server.client().get('/nowhere');
+    expect(errorPage.text.match(/id="error"/g)).toHaveLength(1);
+  });
+});
