@@ -61,7 +61,7 @@ describe('npm start (scripts/serve.ts)', () => {
     await store.close();
     expect(run.text()).toContain('SIGTERM: closing');
     expect(run.text()).toContain('closed');
-  });
+  }, 120_000);
 
   it('refuses to start on a public HOST without a password', async () => {
     dir = await mkdtemp(join(tmpdir(), 'deckhand-serve-'));
