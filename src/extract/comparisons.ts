@@ -12,7 +12,7 @@ import type { Section } from '../notes/sections.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { findDefinitions, type NoteSentence, noteSentences } from './concepts.ts';
 import { inlineText, joinSentences, pickKeySentences, splitClauses, textBudget } from './sentences.ts';
-import { isKeyword, normalizeTerm, readHeading, stripLeadIn, trailingTerm } from './terms.ts';
+import { normalizeTerm, readHeading, stripLeadIn, trailingTerm } from './terms.ts';
 import type { CardDraft, Extractor } from './types.ts';
 
 /** Question templates and the words that join a back, by note language. */
