@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readDeck } from '../../src/deck/file.ts';
 import type { Deck } from '../../src/deck/types.ts';
+import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { liveDeck, type NotesWatcher, watchNotes } from '../../src/web/deck-watch.ts';
-import { FIXTURE_DECK } from './harness.ts';
+import { startServer } from '../../src/web/server.ts';
+import { FIXTURE_DECK, shownCard, TestClient } from './harness.ts';
 
 const base = await readDeck(FIXTURE_DECK);
 /** A distinct deck per build, so a test can tell builds apart. */
@@ -106,5 +108,33 @@ describe('watchNotes', () => {
     watcher = await watchNotes(dir, () => live.schedule());
     await writeFile(join(dir, 'count.md'), '4');
     await expect.poll(() => live.current().cards.length, { timeout: 5000 }).toBe(4);
+  });
+});
+
+describe('a rebuilt deck in the running app', () => {
+  it('is served on the next request; unchanged cards keep their progress, removed ones leave the queue', async () => {
+    const store = createMemoryStore();
+    const live = liveDeck({ initial: version(13), build: async () => version(3), debounceMs: 1 });
+    const server = await startServer(
+      { port: 0, host: '127.0.0.1', dataDir: tmpdir(), notesDir: 'test/fixtures/web/notes' },
+      { deck: live.current, store },
+    );
+    try {
+      const tab = new TestClient(server.url);
+      const first = shownCard((await tab.get('/review')).text)!;
+      await tab.post(`/review/${first}/grade`, { rating: '4', reps: '0' });
+      const removed = base.cards[5]!.id;
+      expect((await tab.get(`/cards/${removed}`)).status).toBe(200);
+
+      live.schedule();
+      await live.settled();
+      const rows = (await tab.get('/cards')).text.match(/class="row-link"/g) ?? [];
+      expect(rows).toHaveLength(3);
+      expect((await tab.get(`/cards/${removed}`)).status).toBe(404);
+      expect((await tab.get(`/cards/${first}`)).text).toContain('简单');
+      expect(store.getProgress(first)?.schedule.state).toBe(2);
+    } finally {
+      await server.close();
+    }
   });
 });
