@@ -269,8 +269,11 @@ class LowdbStore implements ReviewStore {
         this.#closed = true;
       });
       await this.#autoCheckpoint;
-      await this.checkpoint();
-      await this.#log.close();
+      try {
+        await this.checkpoint();
+      } finally {
+        await this.#log.close();
+      }
     })();
     return this.#closing;
   }

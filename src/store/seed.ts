@@ -22,6 +22,7 @@ export interface SeedOptions {
   now: Date;
   /** Chooses the ratings (about one Again in ten); the same seed gives the same history. */
   seed?: number;
+  /** Scheduling settings for the synthetic grades (fuzz is always off); not saved to the store. */
   settings?: Settings;
 }
 
