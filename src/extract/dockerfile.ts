@@ -40,7 +40,7 @@ const WORDING = {
   },
 } as const;
 
-const MAX_SENTENCE = 70;
+const MAX_SENTENCE = 80;
 
 /** The instruction a heading is about: `COPY复制文件`, `HEALTHCHECK健康检查`, `The COPY instruction`. */
 function headingInstruction(
@@ -113,13 +113,13 @@ function keySentence(blocks: readonly TextBlock[], instruction: string, purpose:
           );
       }
       if (WEAK_START.test(sentence.trim())) score -= 2;
-      // Clauses that only introduce an example ("比如：") say nothing themselves.
+      // A short aside giving an example ("例如RUN/COPY等", "比如：") is left out.
       let kept = clauses
         .slice(from)
-        .filter((c) => !/^(?:比如|例如|如|for example|e\.g)[：:，,]?$/i.test(c.trim()));
-      // A turn to something else ("除了…", "而…", "but …") ends what the sentence says about it.
+        .filter((c) => !(/^(?:比如|例如|如|for example|e\.g)/i.test(c.trim()) && visibleLength(c) < 14));
+      // A turn to something else ("除了…", "but …") ends what the sentence says about it.
       const turn = kept.findIndex(
-        (c, i) => i > 0 && /^(?:除了|但|但是|不过|比如|例如|(?:but|except|whereas)\b)/i.test(c.trim()),
+        (c, i) => i > 0 && /^(?:除了|但|但是|不过|(?:but|except|whereas)\b)/i.test(c.trim()),
       );
       if (turn > 0) kept = kept.slice(0, turn);
       const text = trimPunctuation(kept.join(''));
