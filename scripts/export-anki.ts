@@ -41,7 +41,7 @@ async function previousManifest(path: string | undefined, out: string): Promise<
 
 /**
  * Review progress from DATA_DIR, only when the store has data there (opening the store on an empty
- * folder would create one). The store is opened for the moment of a snapshot and closed again.
+ * folder would create one). The store is opened read-only for the moment of a snapshot.
  */
 async function loadExportProgress(dir: string): Promise<ExportProgress> {
   if (!existsSync(join(dir, DB_FILE))) {
@@ -49,7 +49,8 @@ async function loadExportProgress(dir: string): Promise<ExportProgress> {
       `--with-progress: no review data in ${dir} (${DB_FILE} is missing); set DATA_DIR`,
     );
   }
-  const { store, warnings } = await openStore({ dataDir: dir });
+  // Read-only: the review server may be running on the same folder, and it is the one writer there.
+  const { store, warnings } = await openStore({ dataDir: dir, readOnly: true });
   for (const warning of warnings) console.error(`warning: ${warning}`);
   try {
     return progressFromStore(store);
