@@ -47,7 +47,7 @@ const VERSION_BEFORE = /(?:在|从|自|于|since|before|after|until|version|v)\s
 const ABOUT_EXAMPLE = /上面|下面|这里|此时|如图|上述|本例|这个例子|^这样|the example|above|below|here we/i;
 
 /** Demonstratives that leave a sentence's subject to its section (`这个指令`, `该镜像`). */
-const LEANS_ON_CONTEXT = /这个|这种|这些|这类|该|此|它|其|this|that|these|it\b/i;
+const LEANS_ON_CONTEXT = /这个|这种|这些|这类|该|此|它|其|^(?:this|these|such)\b/i;
 
 interface Deletion {
   start: number;
@@ -100,8 +100,8 @@ function numberDeletions(text: string, exampleValues: ReadonlySet<string>): Dele
     const answer = /^(?:s|ms|m|h|d|MB|GB|KB|kB|B)$/.test(unit) ? value + unit : value;
     if (unit && answer === value) continue;
     const end = start + answer.length;
-    const before = text.slice(Math.max(0, start - 8), start);
-    const after = text.slice(end, end + 8);
+    const before = text.slice(Math.max(0, start - 16), start);
+    const after = text.slice(end, end + 16);
     const isVersion = /\./.test(value);
     let fact = false;
     if (isVersion) fact = VERSION_AFTER.test(after) || VERSION_BEFORE.test(before);
@@ -133,7 +133,7 @@ function valueDeletions(text: string): Deletion[] {
     /默认[^，。,；\s`]{0,4}?(?:是|为|就是)\s*/g,
     /默认(?:不允许|允许|使用|采用)非?\s*/g,
     /(?:初始|当前)?状态(?:就)?为\s*|变为\s*|变成了?\s*/g,
-    /\bdefaults? (?:is|to)\s+|\bby default,? (?:it )?(?:is|uses)\s+/gi,
+    /\bdefaults? (?:is|to)\s+|\bdefault [\w ]{1,30}? is\s+|\bby default,? (?:it )?(?:is|uses)\s+/gi,
   ];
   for (const re of patterns) {
     for (const m of text.matchAll(re)) {
@@ -224,6 +224,16 @@ function topicOf(section: Section): string | null {
 }
 
 function keyOf(section: Section, text: string, d: Deletion): string {
+  if (!HAN.test(text)) {
+    // English: the two words on each side.
+    const words = (t: string) => t.replace(/`/g, ' ').trim().split(/\s+/).filter(Boolean);
+    const left = words(text.slice(0, d.start)).slice(-2).join(' ');
+    const right = words(text.slice(d.end))
+      .slice(0, 2)
+      .join(' ')
+      .replace(/[,.;:]+$/, '');
+    return `${section.title} › ${left} … ${right}`;
+  }
   const left = text
     .slice(Math.max(0, d.start - 6), d.start)
     .replace(/^.*[，,；;：:]/, '')

@@ -55,11 +55,21 @@ interface Found {
   extra?: string;
 }
 
-/** A side as written on a card: commands and flags as code, names as they are. */
-function display(side: string): string {
+/**
+ * A side as written on a card: code stays code; a flag, or (in Chinese prose, where commands go
+ * unquoted) a lower-case command like `docker load`, becomes code; names stay as they are.
+ */
+function display(side: string, lang: 'zh' | 'en'): string {
   const s = side.replace(/`/g, '');
-  if (/^-{1,2}[A-Za-z]/.test(s) || /^[a-z][\w.-]*(?:\s+[a-z-][\w.=-]*)+$/.test(s)) return `\`${s}\``;
+  if (side.startsWith('`') || /^-{1,2}[A-Za-z]/.test(s)) return `\`${s}\``;
+  if (lang === 'zh' && /^[a-z][\w.-]*(?:\s+[a-z-][\w.=-]*)+$/.test(s)) return `\`${s}\``;
   return s;
+}
+
+/** A side's stem, to find it inflected (`rebase` in `Rebasing`, `merge` in `merged`). */
+function stem(side: string): string {
+  const s = side.replace(/`/g, '').toLowerCase();
+  return HAN.test(s) || s.length <= 4 ? s : s.replace(/(?:e|es|s|ing|ed)$/, '');
 }
 
 /** A text without its closing punctuation, to sit inside a longer sentence. */
@@ -248,6 +258,29 @@ function explicitPairs(ctx: Context): Found[] {
     const rest = s.text.slice(m.index + m[0].length).replace(/^[\s，,：:是在于]+/, '');
     const passage = rest.length < 12 && next && next.block === s.block ? [s, next] : [s];
     const f = found(ctx, pair, passage, score);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+/** English: `` `git reset` moves the pointer back, whereas `git revert` creates a new commit ``. */
+function whereasPairs(ctx: Context): Found[] {
+  const out: Found[] = [];
+  const subject = (clause: string): string | null => {
+    const c = clause.trim().replace(/^(?:an?|the)\s+/i, '');
+    const t = tokens(c, ctx.known)[0];
+    if (t && t.index === 0) return t.text;
+    const words = /^((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:is|are|has|have|does|do|can|will|\w+s|\w+ed)\b/i.exec(c);
+    const name = words?.[1];
+    return name && !EN_STOP.test(name) ? name : null;
+  };
+  for (const s of ctx.sentences) {
+    if (HAN.test(s.text)) continue;
+    const m = /^(.+?),?\s+(?:whereas|while)\s+(.+)$/i.exec(s.text);
+    if (!m) continue;
+    const pair = validPair(subject(m[1] ?? ''), subject(m[2] ?? ''));
+    if (!pair) continue;
+    const f = found(ctx, pair, [s], 7, s.text);
     if (f) out.push(f);
   }
   return out;
@@ -588,9 +621,10 @@ function siblingPairs(ctx: Context, sections: readonly Section[]): Found[] {
     const pair = validPair(full(na), full(nb));
     if (!pair) continue;
     const w = WORDING[ctx.lang];
-    const back = [w.side(display(pair[0]), best[0].text), w.side(display(pair[1]), best[1].text)].join(
-      w.join,
-    );
+    const back = [
+      w.side(display(pair[0], ctx.lang), best[0].text),
+      w.side(display(pair[1], ctx.lang), best[1].text),
+    ].join(w.join);
     const f = found(ctx, pair, [best[0], best[1]], 9, joinSentences([back]));
     if (f) out.push(f);
   }
@@ -614,7 +648,7 @@ function headingPairs(ctx: Context, sections: readonly Section[]): Found[] {
     for (const s of own) {
       const relevant =
         picked.length === 0 ||
-        pair.some((side) => s.text.toLowerCase().includes(side.toLowerCase())) ||
+        pair.some((side) => s.text.toLowerCase().includes(stem(side))) ||
         /^(?:当|如果|若|只有|直到|if|when|once|only)/i.test(s.text);
       if (!relevant) continue;
       if ((used + s.text.length > textBudget(s.text) && picked.length) || picked.length >= 3) break;
@@ -649,8 +683,8 @@ function tablePairs(ctx: Context, sections: readonly Section[]): Found[] {
           .filter(Boolean)
           .join(ctx.lang === 'zh' ? '，' : ', ');
       const back = [
-        w.side(display(pair[0]), describe(offset)),
-        w.side(display(pair[1]), describe(offset + 1)),
+        w.side(display(pair[0], ctx.lang), describe(offset)),
+        w.side(display(pair[1], ctx.lang), describe(offset + 1)),
       ].join(w.join);
       const line = node.position?.start.line ?? section.line;
       const sentence: NoteSentence = {
@@ -723,6 +757,7 @@ export const extractComparisons: Extractor = (note) => {
     ...theseTwoPairs(ctx),
     ...explicitPairs(ctx),
     ...unlikePairs(ctx),
+    ...whereasPairs(ctx),
     ...confusablePairs(ctx),
     ...siblingPairs(ctx, note.sections),
     ...itemPairs(ctx),
@@ -767,7 +802,7 @@ export const extractComparisons: Extractor = (note) => {
     drafts.push({
       kind: 'comparison',
       key,
-      front: w.differ(display(a), display(b)),
+      front: w.differ(display(a, note.lang), display(b, note.lang)),
       back,
       extra: [...extra, ...others].join('\n\n'),
       section: best.section,

@@ -45,8 +45,15 @@ export interface Definition {
   /** Best score of a defining pattern (not counting closeness to the home section). */
   evidence: number;
   scored: ScoredSentence[];
-  /** English article a defining sentence used (`An image is …` → `an `). */
+  /** How an English defining sentence named the term (`An image is …`), for the question's wording. */
+  phrase: EnglishPhrase | null;
+}
+
+/** The term as an English definition says it: `An image is` → {article: 'an', form: 'image'}. */
+export interface EnglishPhrase {
   article: string;
+  form: string;
+  plural: boolean;
 }
 
 /** How strongly a clause pattern defines the term that opens it. */
@@ -84,7 +91,10 @@ const COPULAS: [RegExp, number][] = [
   [/^\s*的(?:实质|本质|核心|定义|含义)(?:是|为|就是)/, SCORE.copula],
   [/^\s*的(?:实质|本质|生存周期|生命周期|含义)/, SCORE.property],
   [/^\s*的(?:核心|作用|用途|目的|特点|特性|原理)/, SCORE.trait],
-  [/^\s+(?:is|are)\s+(?:a|an|the|one|used|what|how|where|when|like)\b/i, SCORE.copula],
+  [
+    /^(?:\s+(?:in|of|on|for|within)\s+[\w-]+)?\s+(?:is|are)\s+(?:simply\s+|just\s+|basically\s+)?(?:a|an|the|one|used|what|how|where|when|like)\b/i,
+    SCORE.copula,
+  ],
   [/^\s+(?:is|are)\b(?!\s+not\b)/i, SCORE.simile],
   [
     /^\s+(?:refers to|means|consists of|contains|lets you|allows|provides|stores|records|represents)\b/i,
@@ -262,18 +272,18 @@ function definingPattern(
   sentence: NoteSentence,
   term: Term,
   matcher: Matcher,
-): { pattern: number; article: string; glossed: boolean } {
+): { pattern: number; phrase: EnglishPhrase | null; glossed: boolean } {
   const text = sentence.text;
   let pattern: number = matcher.any.some((re) => re.test(text)) ? SCORE.mention : 0;
-  if (pattern === 0 && !/^是/.test(text)) return { pattern, article: '', glossed: false };
+  if (pattern === 0 && !/^是/.test(text)) return { pattern, phrase: null, glossed: false };
   // A comment in a code block explains the command under it; only a naming phrase there defines a term.
   if (sentence.block.kind === 'comment') {
     const named = findNamedTerms(text).some((n) =>
       term.aliases.some((a) => normalizeTerm(a) === normalizeTerm(n.name)),
     );
-    return { pattern: named ? SCORE.naming : 0, article: '', glossed: false };
+    return { pattern: named ? SCORE.naming : 0, phrase: null, glossed: false };
   }
-  let article = '';
+  let phrase: EnglishPhrase | null = null;
   const clauses = splitClauses(text);
   clauses.forEach((raw, i) => {
     const clause = stripLeadIn(raw);
@@ -287,7 +297,11 @@ function definingPattern(
       if (/^\s*是[^，。]{0,8}(?:指令|命令|参数|选项)/.test(rest)) best = SCORE.subject;
       if (best > pattern) {
         pattern = best;
-        article = /^(an?)\s/i.exec(clause)?.[1]?.toLowerCase() ?? '';
+        const article = /^(an?|the)\s/i.exec(m[0])?.[1]?.toLowerCase() ?? '';
+        const form = m[0].slice(article.length).trim();
+        phrase = HAN.test(form)
+          ? null
+          : { article, form, plural: /^(?:\s+(?:in|of|on|for|within)\s+[\w-]+)?\s+are\b/i.test(rest) };
       }
     }
     // `这些镜像都是中间层镜像，是其他镜像所依赖的镜像`: the term closes a clause, the next one defines it.
@@ -328,7 +342,7 @@ function definingPattern(
   if (item && term.aliases.some((a) => normalizeTerm(a) === normalizeTerm(item.head)))
     pattern = Math.max(pattern, SCORE.item);
   if (EXAMPLE.test(text)) pattern = Math.min(pattern, SCORE.weakCopula);
-  return { pattern, article, glossed };
+  return { pattern, phrase, glossed };
 }
 
 /** A `term：definition` item (list item or paragraph); not a syntax line (`shell格式：`RUN <命令>``). */
@@ -407,12 +421,23 @@ function headingCandidates(sections: readonly Section[], sentences: readonly Not
       const extra = shortForms(term.zh, prose);
       if (extra.length) term = makeTerm(term.zh, term.en, extra);
     }
-    // English headings name things in the plural (`Images`); prose defines the singular.
-    if (!term.zh && term.en && /[^s]s$/i.test(term.en) && term.en.length > 3)
-      term = makeTerm(undefined, term.en, [term.en.slice(0, -1)]);
+    // English headings name things in the plural (`Images`, `Registries`); prose defines the singular.
+    if (!term.zh && term.en) {
+      const singular = singularOf(term.en);
+      if (singular !== term.en) term = makeTerm(undefined, term.en, [singular]);
+    }
     out.push({ term, home: section, paired });
   }
   return out;
+}
+
+/** `images` → `image`, `registries` → `registry`, `branches` → `branch`; other words unchanged. */
+function singularOf(words: string): string {
+  if (words.length <= 3) return words;
+  if (/ies$/i.test(words)) return words.replace(/ies$/i, 'y');
+  if (/(?:ch|sh|x|ss)es$/i.test(words)) return words.replace(/es$/i, '');
+  if (/[^su]s$/i.test(words)) return words.slice(0, -1);
+  return words;
 }
 
 /** The subject of a clause that defines it (`仓库名是两段式名称` → 仓库名), if it is a plausible term. */
@@ -524,11 +549,11 @@ export function findDefinitions(
     const matcher = matcherFor(term);
     const homeSentences = home ? sentences.filter((s) => s.section === home) : [];
     let evidence = 0;
-    let article = '';
+    let phrase: EnglishPhrase | null = null;
     const scored: ScoredSentence[] = [];
     for (const sentence of sentences) {
       const place = placeOf(sentence, home, homeSentences);
-      const { pattern, article: a, glossed } = definingPattern(sentence, term, matcher);
+      const { pattern, phrase: p, glossed } = definingPattern(sentence, term, matcher);
       const score = rank(sentence, pattern, place);
       const counts =
         home === null || place.position >= 0 || place.inSubtree || pattern >= DISCOVERY_THRESHOLD;
@@ -541,12 +566,12 @@ export function findDefinitions(
         evidenceHere = SCORE.elided;
       if (counts && evidenceHere > evidence) {
         evidence = evidenceHere;
-        if (a) article = a;
+        if (p) phrase = p;
       }
       if (score > 0) scored.push({ sentence, score });
     }
     const enough = home ? evidence >= HEADING_THRESHOLD || paired : evidence >= DISCOVERY_THRESHOLD;
-    if (enough && scored.length > 0) out.push({ term, home, evidence, scored, article });
+    if (enough && scored.length > 0) out.push({ term, home, evidence, scored, phrase });
   }
   return out;
 }
@@ -554,8 +579,29 @@ export function findDefinitions(
 /** Question templates, by note language. */
 const WORDING = {
   zh: { what: (label: string) => `什么是${label}？` },
-  en: { what: (label: string, article: string) => `What is ${article ? `${article} ` : ''}${label}?` },
+  en: {
+    what: (label: string, article: string, plural: boolean) =>
+      `What ${plural ? 'are' : 'is'} ${article && !plural ? `${article} ` : ''}${label}?`,
+  },
 } as const;
+
+/**
+ * "What is an image?": the term as its defining sentence says it, lower-cased when the note writes it
+ * in lower case elsewhere (`Volumes are…` opens a sentence; `volumes` is the word).
+ */
+function englishQuestion(def: Definition, all: readonly NoteSentence[]): string {
+  const phrase = def.phrase;
+  let label = phrase?.form ?? def.term.en ?? def.term.label;
+  const lower = label.charAt(0).toLowerCase() + label.slice(1);
+  if (
+    lower !== label &&
+    /^[A-Z][a-z]/.test(label) &&
+    all.some((s) => new RegExp(`(?<![\\w-])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(s.text))
+  )
+    label = lower;
+  const article = phrase?.article ?? '';
+  return WORDING.en.what(label, article, phrase?.plural ?? false);
+}
 
 /** Sentences that lean on the one before them (`这类无标签镜像…`) bring it along. */
 function withContext(picked: readonly NoteSentence[], all: readonly NoteSentence[]): NoteSentence[] {
@@ -599,7 +645,7 @@ export const extractConcepts: Extractor = (note) => {
     const extra = blocks.map((b) => b.text).join('\n\n');
     const section = def.home ?? first.section;
     const label = note.lang === 'zh' ? def.term.label : (def.term.en ?? def.term.label);
-    const front = note.lang === 'zh' ? WORDING.zh.what(label) : WORDING.en.what(label, def.article);
+    const front = note.lang === 'zh' ? WORDING.zh.what(label) : englishQuestion(def, all);
     const lines = sentences.map((s) => s.line);
     drafts.push({
       kind: 'concept',
