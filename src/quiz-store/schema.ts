@@ -55,6 +55,7 @@ const quiz = z.object({
   finishedAt: isoDate.nullable(),
   endReason: z.enum(['completed', 'timeout', 'ended']).nullable(),
   retryOf: z.string().nullable(),
+  lapsesRecorded: z.boolean(),
 });
 
 const quizFile = z.object({ version: z.literal(QUIZ_FILE_VERSION), quiz });

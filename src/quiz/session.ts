@@ -39,6 +39,7 @@ export function startQuiz(input: NewQuiz): Quiz {
     finishedAt: input.questions.length === 0 ? now : null,
     endReason: input.questions.length === 0 ? 'completed' : null,
     retryOf: input.retryOf ?? null,
+    lapsesRecorded: false,
   };
 }
 

@@ -92,4 +92,6 @@ export interface Quiz {
   endReason: EndReason | null;
   /** The quiz whose missed questions this one retries. */
   retryOf: string | null;
+  /** Whether the cards of the questions answered wrong have been sent back to daily review. */
+  lapsesRecorded: boolean;
 }

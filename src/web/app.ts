@@ -1,5 +1,7 @@
 import express, { type Express } from 'express';
 import type { Deck } from '../deck/types.ts';
+import { memoryQuizStore } from '../quiz-store/memory-quiz-store.ts';
+import type { QuizStore } from '../quiz-store/types.ts';
 import type { ReviewStore } from '../store/types.ts';
 import { staticAssets } from './assets.ts';
 import { passwordGate } from './auth.ts';
@@ -8,6 +10,7 @@ import { deckIndexer } from './deck-index.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { formatDateTime, formatRelative, interfaceLanguage, translator } from './i18n.ts';
 import { cardRoutes } from './routes/cards.ts';
+import { quizRoutes } from './routes/quiz.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { sourceRoutes } from './routes/source.ts';
@@ -20,6 +23,8 @@ export interface AppOptions {
   /** The deck, or a getter returning the newest one (the server swaps decks after a rebuild). */
   deck: Deck | (() => Deck);
   store: ReviewStore;
+  /** Where quizzes are kept (default: in memory, lost at exit; the server passes the quiz folder's store). */
+  quizzes?: QuizStore;
   now: () => Date;
   config: { password?: string };
   /** Folder the cards' source files are relative to. */
@@ -79,6 +84,7 @@ export function createApp(options: AppOptions): Express {
   }
   app.use(todayRoutes(ctx));
   app.use(reviewRoutes(ctx));
+  app.use(quizRoutes(ctx, options.quizzes ?? memoryQuizStore()));
   app.use(cardRoutes(ctx));
   app.use(sourceRoutes(ctx));
   app.use(statsRoutes(ctx));
