@@ -55,7 +55,7 @@ function fresh(seed = '') {
   return { id: randomBytes(6).toString('hex'), seed: seed || randomBytes(6).toString('hex') };
 }
 
-function parseSetup(body: unknown): QuizSetup & { seed: string } {
+function parseSetup(body: unknown): { setup: QuizSetup; seed: string } {
   const form = setupForm.safeParse(body ?? {});
   if (!form.success) throw new BadInputError('the quiz setup has a value out of range');
   const scopes = form.data.scope.map(decodeScope);
@@ -65,11 +65,13 @@ function parseSetup(body: unknown): QuizSetup & { seed: string } {
   );
   if (types.length !== form.data.type.length) throw new BadInputError('unknown question type');
   return {
-    scopes: scopes as QuizSetup['scopes'],
-    types,
-    count: form.data.count,
-    timeLimitMinutes: form.data.minutes,
-    mode: form.data.mode,
+    setup: {
+      scopes: scopes as QuizSetup['scopes'],
+      types,
+      count: form.data.count,
+      timeLimitMinutes: form.data.minutes,
+      mode: form.data.mode,
+    },
     seed: form.data.seed,
   };
 }
@@ -173,9 +175,9 @@ export function quizRoutes(ctx: AppContext, quizzes: QuizStore): Router {
   });
 
   router.post('/quiz', async (req, res) => {
-    const setup = parseSetup(req.body);
+    const { setup, seed } = parseSetup(req.body);
     try {
-      const quiz = await service.start(setup, fresh(setup.seed));
+      const quiz = await service.start(setup, fresh(seed));
       redirectClient(req, res, quizUrl(quiz.id));
     } catch (error) {
       if (!(error instanceof BadInputError)) throw error;
