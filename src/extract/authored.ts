@@ -56,6 +56,9 @@ function singleLine(line: string): Pair | undefined {
   const left = line.slice(0, at);
   const right = line.slice(at + width);
   if (/^[A-Za-z_][\w]*$/.test(left) && /^[A-Za-z_]/.test(right)) return undefined;
+  // Paths in code written in prose (`See std::vector and Foo::bar`) use the separator more than once;
+  // a card has one. A single `a::b` in prose stays a card, as the plugin reads it.
+  if (masked.indexOf('::', at + width) >= 0 && triple < 0) return undefined;
   if (/^[a-z][\w-]*$/.test(left) && /^\s/.test(right)) return undefined;
   // A URL running into the separator (`http://host::8080`) is not a question.
   if (/\S*:\/\/\S*$/.test(left) || /^\/\//.test(right)) return undefined;

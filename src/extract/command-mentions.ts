@@ -141,8 +141,11 @@ function lastClauses(text: string, count: number): string {
   return parts.slice(-count).join('');
 }
 
-function firstClause(text: string): string {
-  const end = text.search(CLAUSE_END);
+/** English lists its objects with commas ("images, containers and volumes"): only stronger marks end a clause. */
+const CLAUSE_END_EN = /[;。！？!?：)\n]|:(?=\s|$)|\.(?=\s|$)/;
+
+function firstClause(text: string, zh: boolean): string {
+  const end = text.search(zh ? CLAUSE_END : CLAUSE_END_EN);
   return end < 0 ? text : text.slice(0, end);
 }
 
@@ -167,7 +170,10 @@ export function readMentionUses(sentence: string): MentionUse[] {
     const pre = sentence.slice(0, mention.start);
     const rest = sentence.slice(mention.end);
     const zh = HAN.test(sentence);
-    const after = firstClause(rest.replace(zh ? /^\s*(?:命令|指令)?\s*/ : /^\s*(?:command\s+)?/, '')).trim();
+    const after = firstClause(
+      rest.replace(zh ? /^\s*(?:命令|指令)?\s*/ : /^\s*(?:command\s+)?/, ''),
+      zh,
+    ).trim();
     const clauseStart =
       pre.length === 0 || /[，,；;：:]\s*$/.test(pre) || /^\s*(?:而|并且|and)?\s*$/.test(pre);
     const before = lastClauses(pre, 3).trimStart();

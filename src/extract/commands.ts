@@ -49,7 +49,7 @@ const WORDING = {
     means: (before: string, after: string) => {
       const verb = /^(use|run|type|execute|try)\s*$/i.exec(before);
       if (verb?.[1] && /^to\s/i.test(after)) return `Which command do you ${verb[1].toLowerCase()} ${after}?`;
-      return `${before}which command${after ? ` ${after}` : ''}?`;
+      return `${before ? `${before} ` : ''}which command${after ? ` ${after}` : ''}?`;
     },
     or: 'or',
   },
@@ -125,6 +125,20 @@ function sectionInstruction(section: Section): string | undefined {
   return word ? matchInstruction(word, { fuzzy: true }) : undefined;
 }
 
+/** Imperative verbs an English heading may start with when it names a task ("List images"). */
+const TASK_VERBS =
+  /^(?:add|build|check|clean|copy|create|delete|download|export|find|get|import|inspect|install|list|load|log|move|pull|push|remove|rename|restart|run|save|search|set|show|start|stop|tag|undo|update|upload|use|view)\b/i;
+
+/**
+ * Whether a heading states a task a command performs. Chinese headings read as one ("获取镜像",
+ * "删除本地镜像"); an English one must start with a verb ("List images", "Removing images"), since
+ * "Deployments" or "Pods" name a topic, not a task.
+ */
+function isTaskTitle(lang: NoteLanguage, title: string): boolean {
+  if (lang === 'zh') return true;
+  return TASK_VERBS.test(title) || /^\w+ing\b/i.test(title);
+}
+
 /** Whether a heading names the command itself (`利用commit理解镜像构成`, `docker save和docker load`). */
 function titleNamesCommand(title: string, command: ParsedCommand): boolean {
   const lowered = title.toLowerCase();
@@ -184,11 +198,13 @@ function push(
 }
 
 /** A task that points elsewhere ("这个挂载设置", "these images") needs its topic to be understood. */
-const DEICTIC = /这|该|此|其|它|\b(?:this|these|that|those|it)\b/i;
+const DEICTIC = /这|该|此|其|它|\b(?:this|these|that|those)\b/i;
 
 function taskFront(lang: NoteLanguage, task: string, topic: string): string {
   const words = WORDING[lang];
-  return (visibleLength(task) < SHORT_TASK || DEICTIC.test(task)) && topic && topic !== task
+  return (visibleLength(task) < SHORT_TASK || (DEICTIC.test(task) && visibleLength(task) < 25)) &&
+    topic &&
+    topic !== task
     ? words.taskInTopic(topic, task)
     : words.task(task);
 }
@@ -379,7 +395,7 @@ function titleCard(
   endLine: number,
 ): void {
   const title = b.section.title;
-  if (!title || title.includes('、')) return;
+  if (!title || title.includes('、') || !isTaskTitle(b.note.lang, title)) return;
   const parent = b.section.path.at(-2);
   const front =
     visibleLength(title) < 4 && parent
@@ -408,6 +424,7 @@ function syntaxCard(
   const named =
     !title ||
     title.includes('、') ||
+    !isTaskTitle(b.note.lang, title) ||
     sectionInstruction(b.section) !== undefined ||
     titleNamesCommand(title, command) ||
     findCommandMentions(beforeText).some((m) => m.start <= 1 && m.command.name.join(' ') === name);

@@ -169,7 +169,8 @@ function tidyFormat(format: string, instruction: string): string | undefined {
   const plain = format.replace(/`/g, '').replace(/\s+/g, ' ').trim();
   const match = /^([A-Za-z]+)\s*(.*)$/s.exec(plain);
   if (!match?.[1] || matchInstruction(match[1], { fuzzy: true }) !== instruction) return undefined;
-  return match[2] ? `${match[1]} ${match[2]}` : match[1];
+  // A misspelled instruction (`HEALTHYCHECK`) would teach the typo: the card shows the real name.
+  return match[2] ? `${instruction} ${match[2]}` : instruction;
 }
 
 function readFormatItem(text: string, instruction: string): FormatItem | undefined {

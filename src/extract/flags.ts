@@ -106,7 +106,7 @@ function readDefault(text: string): { value: string; without: string } | undefin
 /** Drops a contrast that follows the meaning ("…，而EXPOSE仅仅是声明…"): it explains something else. */
 function beforeContrast(text: string): string {
   const clauses = splitClauses(text);
-  const cut = clauses.findIndex((c, i) => i > 0 && /^(?:而|但|但是|不过|(?:whereas|but)\b)/i.test(c.trim()));
+  const cut = clauses.findIndex((c, i) => i > 0 && /^(?:而|whereas\b)/i.test(c.trim()));
   return cut > 0 ? trimPunctuation(clauses.slice(0, cut).join('')) : text;
 }
 
@@ -190,10 +190,15 @@ function ownerOf(b: Builder, flag: string, context: string, line: number): strin
     .flatMap((block) =>
       findCommandMentions(block.text).map((m) => ({ command: m.command, line: block.line })),
     );
-  const before = [...commands.filter((c) => c.line < line), ...mentions]
-    .sort((x, y) => x.line - y.line)
-    .at(-1);
-  return before ? commandName(before.command) : undefined;
+  const before = [...commands.filter((c) => c.line < line), ...mentions].sort((x, y) => x.line - y.line);
+  // A command written with flags ("docker run -P") is the one whose flags the text goes on about.
+  const chosen = before.filter((c) => c.command.flags.length > 0).at(-1) ?? before.at(-1);
+  return chosen ? commandName(chosen.command) : undefined;
+}
+
+/** A heading's text with a leading command put in backticks, so "git commit options" names `git commit`. */
+function codeTitle(title: string): string {
+  return title.includes('`') ? title : `\`${title}\``.replace(/^`((?:[a-z][\w-]*\s?){1,3})(.*)`$/, '`$1`$2');
 }
 
 // --- "`-it`: meaning" lists ------------------------------------------------------------------------
@@ -225,7 +230,8 @@ function listCards(b: Builder, block: TextBlock, blocks: readonly TextBlock[]): 
   if (!first) return false;
   const description = match[2].trim();
   const lead = leadText(b, block, blocks);
-  const named = findCommandMentions(lead).at(0);
+  // The paragraph before the list names the command ("`docker run`是容器运行的命令："), or the heading does.
+  const named = findCommandMentions(lead).at(0) ?? findCommandMentions(codeTitle(b.section.title)).at(0);
   const instruction = sectionInstruction(b.section);
   let owner: { name: string; kind: 'flag' | 'option' } | undefined;
   if (named) owner = { name: commandName(named.command), kind: 'flag' };
@@ -341,7 +347,7 @@ function explainFlags(sentence: string, previous: string, lang: NoteLanguage): E
         // `-i`/`-t`参数: the shared words after the last flag of a slash list apply to each.
         post = post.replace(/^(?:\s*\/\s*`-[^`]+`)+/, '');
         if (NEGATED.test(pre) || NEGATED.test(post)) continue;
-        const clauseStart = /(?:^|[，,；;：:])\s*$/.test(pre);
+        const clauseStart = /(?:^|[，,；;：:]|\b[Tt]he)\s*$/.test(pre);
         const means = (lang === 'zh' ? MEANS_BEFORE_ZH : MEANS_BEFORE_EN).test(pre);
         const named = NAMED_AFTER.test(post);
         if (clauseStart && DEFINES.test(post) && !/^\s*(?:参数|选项)?\s*(?:的|时)/.test(post)) {

@@ -133,8 +133,10 @@ export function splitSentences(text: string): string[] {
 export function splitClauses(sentence: string): string[] {
   return splitAt(sentence, (ch, i) => {
     if ('，；;：。！？!?'.includes(ch)) return true;
-    // An ASCII comma or colon ends a clause only before a space or Chinese text (not `a,b` or `k:v`).
-    return (ch === ',' || ch === ':') && /[\s\p{Script=Han}]/u.test(text(sentence, i + 1));
+    // An ASCII comma or colon ends a clause only before a space or Chinese text (not `a,b` or `k:v`);
+    // a comma also before a flag (",-t选项…").
+    const next = text(sentence, i + 1);
+    return (ch === ',' && next === '-') || ((ch === ',' || ch === ':') && /[\s\p{Script=Han}]/u.test(next));
   });
 }
 
@@ -158,7 +160,7 @@ export function clip(text: string, max: number): string {
   const clauses = splitClauses(text);
   let out = clauses[0] ?? text;
   for (const clause of clauses.slice(1)) {
-    if (visibleLength(out + clause) > max) break;
+    if (visibleLength(trimPunctuation(out + clause)) > max) break;
     out += clause;
   }
   return trimPunctuation(out);
