@@ -14,8 +14,12 @@ import type { MessageKey, Translate } from './i18n.ts';
 /** Letters naming the offered right-hand sides of a matching question. */
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
+/** A code fence glued to text (`答：```shell`, as some true/false statements come): moved to its own line. */
+const GLUED_FENCE = /([^\n`])[ \t]*(```+|~~~+)([\w-]*)[ \t]*\n/g;
+
 function html(markdown: string): string {
-  return markdown.trim() === '' ? '' : renderCardHtml(markdown);
+  if (markdown.trim() === '') return '';
+  return renderCardHtml(markdown.replace(GLUED_FENCE, '$1\n\n$2$3\n'));
 }
 
 /** Plain text of a short Markdown snippet, for `<option>` labels (which cannot hold markup). */
@@ -75,6 +79,8 @@ export function questionView(quiz: Quiz, index: number, t: Translate) {
     mode: quiz.setup.mode,
     place: place(item),
     promptHtml: html(item.prompt),
+    rights: [] as { letter: string; value: string; html: string; label: string }[],
+    lefts: [] as { name: string; html: string }[],
   };
   switch (item.type) {
     case 'mcq':
