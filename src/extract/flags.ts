@@ -297,7 +297,25 @@ function codeCards(b: Builder, code: Code): void {
     // `-t选项让Docker分配一个伪终端…，-i则让容器的标准输入保持打开`: clauses that explain a flag.
     for (const clause of splitClauses(pair.comment)) {
       const match = FLAG.exec(clause);
-      if (!match?.[1] || !usesFlag(command, match[1])) continue;
+      if (!match?.[1]) {
+        // "命名为webserver" over `--name webserver`: the clause ends with a long flag's value. (Without
+        // each flag's arity a short flag's "value" may be the image, so only long flags count.)
+        const meaning = trimPunctuation(clause);
+        const valued = command.flags.find(
+          (f) =>
+            f.flag.startsWith('--') &&
+            f.value &&
+            f.value.length >= 3 &&
+            /^[\w.-]+$/.test(f.value) &&
+            meaning.endsWith(f.value),
+        );
+        if (valued && visibleLength(meaning) > valued.value!.length) {
+          const mention = { flag: valued.flag, usage: `${valued.flag} ${valued.value}` };
+          push(b, STRENGTH.sentence, owner, mention, meaning, line, line + 1, pair.comment);
+        }
+        continue;
+      }
+      if (!usesFlag(command, match[1])) continue;
       const meaning = trimPunctuation(clause.slice(match.index + match[1].length).replace(CONNECTIVE, ''));
       if (visibleLength(meaning) < 4) continue;
       push(

@@ -83,6 +83,13 @@ describe('flags explained in code comments and prose', () => {
     ]);
   });
 
+  it('reads a clause that ends with a long flag’s value as that flag’s meaning', () => {
+    const cards = cardsOf(
+      '# 定制\n\n```shell\n# nginx镜像启用一个容器，命名为webserver,映射80端口\ndocker run --name webserver -d -p 80:80 nginx\n\n# 运行ubuntu\ndocker run --rm ubuntu\n```\n',
+    );
+    expect(cards.map((c) => [c.key, c.back])).toEqual([['docker run --name', '命名为webserver']]);
+  });
+
   it('reads definitions and uses in sentences, finding the command in the section', () => {
     const cards = cardsOf(
       [
