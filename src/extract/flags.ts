@@ -275,7 +275,11 @@ function codeCards(b: Builder, code: Code): void {
     const line = (code.position?.start.line ?? 0) + 1 + pair.index;
     const owner = { name: commandName(command), kind: 'flag' as const };
     const distinct = [...new Set(command.flags.map((f) => f.flag))];
-    const onlyFlag = command.args.length === 0 && distinct.length === 1 ? command.flags[0] : undefined;
+    // A bare word after a flag may be the flag's value or the command's argument (`--rm ubuntu`); only a
+    // value that looks like one (`since=mongo:3.2`, `"{{.ID}}"`, `--flag=x`) keeps the command "flags only".
+    const first = command.flags[0];
+    const valueLike = !first?.value || /[=:"'{]/.test(first.value) || command.text.includes(`${first.flag}=`);
+    const onlyFlag = command.args.length === 0 && distinct.length === 1 && valueLike ? first : undefined;
     if (onlyFlag) {
       // `# 将所有镜像的ID列出` over `docker image ls -q`: the comment says what the flag does.
       const usage = onlyFlag.value ? `${onlyFlag.flag} ${onlyFlag.value}` : onlyFlag.flag;
@@ -303,6 +307,8 @@ function codeCards(b: Builder, code: Code): void {
         const meaning = trimPunctuation(clause);
         const valued = command.flags.find(
           (f) =>
+            // With no other argument, the "value" may well be the argument (`--rm ubuntu`).
+            command.args.length > 0 &&
             f.flag.startsWith('--') &&
             f.value &&
             f.value.length >= 3 &&
