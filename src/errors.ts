@@ -32,6 +32,14 @@ export class BadInputError extends DeckhandError {
   override name = 'BadInputError';
 }
 
+/**
+ * A write the disk refused (full, read-only, failing): nothing was recorded, and memory still matches
+ * what is on disk, so the same action can be tried again once the disk is fixed.
+ */
+export class StoreWriteError extends DeckhandError {
+  override name = 'StoreWriteError';
+}
+
 /** A write to a store that has been closed (a request arriving during shutdown). */
 export class StoreClosedError extends DeckhandError {
   override name = 'StoreClosedError';

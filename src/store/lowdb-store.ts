@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { z } from 'zod';
-import { BadInputError, StoreClosedError, StoreCorruptError } from '../errors.ts';
+import { BadInputError, StoreClosedError, StoreCorruptError, StoreWriteError } from '../errors.ts';
 import type { CardProgress, ReviewEntry, Schedule, Settings } from '../review/types.ts';
 import { backupDue, keepBeforeMigration, latestBackup, takeBackup } from './backups.ts';
 import { ReviewLog } from './review-log.ts';
@@ -150,6 +150,12 @@ async function corruptDb(paths: Paths, reason: string): Promise<StoreCorruptErro
   return new StoreCorruptError(
     `${paths.db} cannot be read as a deckhand database (${reason}). It was left untouched. ${restore}`,
   );
+}
+
+/** A refused write as a StoreWriteError naming the file and the system's reason (ENOSPC, EROFS, …). */
+function writeFailed(file: string, error: unknown): StoreWriteError {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new StoreWriteError(`could not write ${file} (${reason}); nothing was recorded`, { cause: error });
 }
 
 interface LowdbStoreParts {
@@ -287,7 +293,11 @@ class LowdbStore implements ReviewStore {
       this.#assertOpen();
       const planned = plan();
       if (planned === undefined) return undefined;
-      await this.#log.append(planned);
+      try {
+        await this.#log.append(planned);
+      } catch (error) {
+        throw writeFailed(LOG_FILE, error);
+      }
       this.#state.apply(planned);
       return planned;
     });
@@ -348,9 +358,13 @@ class LowdbStore implements ReviewStore {
   }
 
   async #writeDb(): Promise<void> {
-    await this.#db.write();
-    await syncFile(this.#paths.db);
-    await syncDirectory(this.#paths.db);
+    try {
+      await this.#db.write();
+      await syncFile(this.#paths.db);
+      await syncDirectory(this.#paths.db);
+    } catch (error) {
+      throw writeFailed(DB_FILE, error);
+    }
   }
 
   #assertOpen(): void {

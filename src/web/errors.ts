@@ -6,6 +6,7 @@ import {
   NotFoundError,
   StaleReviewError,
   StoreCorruptError,
+  StoreWriteError,
 } from '../errors.ts';
 import { isPartial, retarget } from './htmx.ts';
 import type { MessageKey } from './i18n.ts';
@@ -19,6 +20,8 @@ export function describeError(error: unknown): { status: number; message: Messag
   if (error instanceof StaleReviewError) return { status: 409, message: 'review.stale' };
   if (error instanceof ForbiddenRequestError) return { status: 403, message: 'error.csrf' };
   if (error instanceof DeckFormatError) return { status: 503, message: 'error.deck' };
+  // 507 Insufficient Storage: the request was fine, the disk could not take it.
+  if (error instanceof StoreWriteError) return { status: 507, message: 'error.disk' };
   if (error instanceof StoreCorruptError) return { status: 503, message: 'error.server' };
   if (error instanceof DeckhandError) return { status: 500, message: 'error.server' };
   // Errors from Express and body-parser carry a 4xx status (bad JSON, too large).
