@@ -253,8 +253,7 @@ class LowdbStore implements ReviewStore {
     if (!parsed.success) throw new BadInputError(z.prettifyError(parsed.error));
     return this.#dbWrites.run(async () => {
       this.#assertOpen();
-      this.#db.data = { ...this.#db.data, settings: parsed.data };
-      await this.#writeDb();
+      await this.#writeDb({ ...this.#db.data, settings: parsed.data });
       return parsed.data;
     });
   }
@@ -327,8 +326,7 @@ class LowdbStore implements ReviewStore {
     const now = this.#now();
     const backupWanted = now.getTime() >= this.#backupCheckAt && (await this.#backupDue(now));
     if (force || backupWanted || seq !== this.#db.data.logSeq) {
-      this.#db.data = { ...this.#db.data, logSeq: seq, progress, checkpointedAt: now };
-      await this.#writeDb();
+      await this.#writeDb({ ...this.#db.data, logSeq: seq, progress, checkpointedAt: now });
     }
     if (!backupWanted) return;
     try {
@@ -357,12 +355,19 @@ class LowdbStore implements ReviewStore {
     this.#backupCheckAt = now.getTime() + 3_600_000;
   }
 
-  async #writeDb(): Promise<void> {
+  /**
+   * Makes `data` the db, on disk first: when the write fails, memory keeps what the file holds (a
+   * refused settings change must not show as saved until the next restart).
+   */
+  async #writeDb(data: DbFile): Promise<void> {
+    const previous = this.#db.data;
+    this.#db.data = data;
     try {
       await this.#db.write();
       await syncFile(this.#paths.db);
       await syncDirectory(this.#paths.db);
     } catch (error) {
+      this.#db.data = previous;
       throw writeFailed(DB_FILE, error);
     }
   }
