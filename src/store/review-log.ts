@@ -20,8 +20,12 @@ export class ReviewLog {
   readonly #handle: FileHandle | undefined;
   readonly #codec: LogCodec;
   #size: number;
-  /** Set when a failed append could not be cut back: later appends would land after garbage. */
-  #broken: Error | undefined;
+  /**
+   * Set when a failed append could not be cut back (the disk refused that too): the next append
+   * first retries the cut, so that no record lands after a partial line and the log works again
+   * once the disk does.
+   */
+  #unrepaired: Error | undefined;
 
   private constructor(handle: FileHandle | undefined, codec: LogCodec, size: number) {
     this.#handle = handle;
@@ -79,8 +83,15 @@ export class ReviewLog {
 
   /** Appends one record and resolves once it is on disk (write + fdatasync). */
   async append(record: LogRecord): Promise<void> {
-    if (this.#broken !== undefined) throw this.#broken;
     if (this.#handle === undefined) throw new Error('the review log is open read-only');
+    if (this.#unrepaired !== undefined) {
+      try {
+        await this.#handle.truncate(this.#size);
+        this.#unrepaired = undefined;
+      } catch {
+        throw this.#unrepaired;
+      }
+    }
     const bytes = Buffer.from(this.#codec.encode(record));
     try {
       const { bytesWritten } = await this.#handle.write(bytes);
@@ -94,7 +105,7 @@ export class ReviewLog {
       try {
         await this.#handle?.truncate(this.#size);
       } catch {
-        this.#broken = new Error(
+        this.#unrepaired = new Error(
           `the review log could not be repaired after a failed write: ${(error as Error).message}`,
         );
       }
