@@ -5,6 +5,7 @@
  */
 import { type FileHandle, open, readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { StoreCorruptError } from '../errors.ts';
 import { LogCodec, type ParsedLog, parseLog } from './log-codec.ts';
 import type { LogRecord } from './state.ts';
 import { syncDirectory } from './sync.ts';
@@ -46,7 +47,13 @@ export class ReviewLog {
     try {
       bytes = await readFile(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') {
+        throw new StoreCorruptError(
+          `${path} cannot be read as the review log (${code ?? (error as Error).message}). It was left ` +
+            'untouched: it holds the review history, so put it back as a readable file to start.',
+        );
+      }
       bytes = new Uint8Array();
       created = true;
     }
