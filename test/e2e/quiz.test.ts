@@ -257,6 +257,32 @@ describe('practice mode, input methods and the countdown', () => {
   });
 });
 
+describe('on a phone', () => {
+  it('fits the setup, a matching question, its feedback and the results in 375 pixels', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.goto(`${server.url}/quiz`);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    for (const type of ['mcq', 'truefalse', 'typed'])
+      await page.locator(`input[name="type"][value="${type}"]`).uncheck();
+    await page.locator('#quiz-start').click();
+    await page.waitForURL(/\/quiz\/[a-z0-9]+$/);
+    expect(await page.locator('select[name="m0"]').count()).toBe(1);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.locator('button[data-submit]').click();
+    await page.waitForSelector('#quiz-question[data-view="feedback"]');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.locator('[data-next]').click();
+    await page.waitForURL(/\/results$/);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});
+
 describe('History', () => {
   it('charts the scores of the quizzes taken and the mastery of each topic', async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
