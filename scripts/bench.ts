@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateNote, generateVault } from '../src/bench/generate-notes.ts';
 import type { Measurement } from '../src/bench/measure-build.ts';
+import { measureExport } from '../src/bench/measure-export.ts';
 import { type BenchRow, formatTable } from '../src/bench/report.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
@@ -48,6 +49,7 @@ try {
   const bareBundled = child('bare', 'content');
   const bundled = child('build', 'content', ['--out', bundledOut]);
   rows.push(ratioRow(`build: bundled notes (${bundled.cards} cards)`, bundled, bareBundled));
+  rows.push(...(await measureExport(bundledOut)));
 
   // 2. A large personal vault: 1,000 notes of 10 KB.
   const vault = join(root, 'vault');

@@ -20,7 +20,7 @@ function cell(text: string, width: number): string {
 export function formatTable(rows: readonly BenchRow[]): string {
   const lines = rows.map((r) => [
     r.name,
-    `${r.value.toFixed(r.unit === 'ms' ? 1 : r.unit === 'MB' ? 0 : 2)} ${r.unit}`,
+    `${r.value.toFixed(r.unit === 'ms' || r.unit === 'KB' ? 1 : r.unit === 'MB' ? 0 : 2)} ${r.unit}`,
     r.baseline ? `${r.baseline.name} ${r.baseline.value.toFixed(1)}` : '',
     r.ratio !== undefined ? r.ratio.toFixed(3) : '',
     r.target ?? '',
