@@ -22,7 +22,8 @@ export async function extractParallel(
   const threads = Math.min(options.threads ?? availableParallelism(), notes.length);
   const results: NoteResult[] = new Array(notes.length);
   let done = 0;
-  if (threads <= 1 || total < PARALLEL_MIN_BYTES) {
+  // An explicit thread count is obeyed (tests, bench); by default small builds stay on one thread.
+  if (threads <= 1 || (options.threads === undefined && total < PARALLEL_MIN_BYTES)) {
     notes.forEach((note, index) => {
       results[index] = extractNote(note.path, note.text);
       options.onDone?.(++done);

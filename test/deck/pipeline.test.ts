@@ -20,11 +20,11 @@ async function writeVault(dir: string, notes: { path: string; text: string }[]):
 describe('buildDeckFile', () => {
   it('builds the same bytes every time: with or without cache, on one thread or on workers', async () => {
     const dir = await tmp();
-    const notes = generateVault(sample, 30, 20_000);
+    const notes = generateVault(sample, 8, 6_000);
     await writeVault(join(dir, 'notes'), notes);
     const out = join(dir, 'deck.json');
     const first = await buildDeckFile({ notes: join(dir, 'notes'), out, threads: 2, useCache: false });
-    expect(first.parsed).toBe(30);
+    expect(first.parsed).toBe(8);
     const bytes = await readFile(out, 'utf8');
     expect(first.deck.cards.length).toBeGreaterThan(0);
 
@@ -38,7 +38,7 @@ describe('buildDeckFile', () => {
 
   it('re-parses only the edited note, and the result equals a full build', async () => {
     const dir = await tmp();
-    const notes = generateVault(sample, 30, 4_000);
+    const notes = generateVault(sample, 12, 3_000);
     await writeVault(join(dir, 'notes'), notes);
     const out = join(dir, 'deck.json');
     await buildDeckFile({ notes: join(dir, 'notes'), out });
@@ -55,7 +55,7 @@ describe('buildDeckFile', () => {
       useCache: false,
     });
     expect(await readFile(out, 'utf8')).toBe(await readFile(join(dir, 'full.json'), 'utf8'));
-    expect(full.parsed).toBe(30);
+    expect(full.parsed).toBe(12);
   });
 
   it('leaves an up-to-date deck alone with ifStale, and rebuilds when a note changes', async () => {
