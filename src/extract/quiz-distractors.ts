@@ -18,20 +18,27 @@ export interface Candidate {
 }
 
 interface RingNode<T> {
-  children: Map<string, RingNode<T>>;
-  entries: T[];
-  hashes: Uint32Array;
+  /** Absent on leaves: most topics have no subtopics, and a Map per node is the main cost of building. */
+  children?: Map<string, RingNode<T>>;
+  /** The subtree's candidates, ordered by hash. */
+  entries: Slot<T>[];
+}
+
+/** A candidate with its place on the rings, hashed once. */
+interface Slot<T> {
+  candidate: T;
+  h: number;
 }
 
 /** Most candidates read per topic level; bounds the work when many are rejected. */
 const MAX_SCAN_PER_LEVEL = 256;
 
-function lowerBound(sorted: Uint32Array, value: number): number {
+function lowerBound<T>(sorted: readonly Slot<T>[], value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] ?? 0) < value) lo = mid + 1;
+    if ((sorted[mid]?.h ?? 0) < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -39,7 +46,7 @@ function lowerBound(sorted: Uint32Array, value: number): number {
 
 /** A pool of candidates indexed by topic, answering "the nearest few that qualify". */
 export class TopicIndex<T extends Candidate> {
-  readonly #root: RingNode<T> = { children: new Map(), entries: [], hashes: new Uint32Array() };
+  readonly #root: RingNode<T> = { entries: [] };
   readonly #seed: string;
 
   /**
@@ -48,29 +55,26 @@ export class TopicIndex<T extends Candidate> {
    */
   constructor(candidates: Iterable<T>, seed: string) {
     this.#seed = seed;
-    const hashOf = new Map<T, number>();
     const touched: RingNode<T>[] = [this.#root];
     for (const candidate of candidates) {
-      hashOf.set(candidate, seededHash(seed, 'ring', candidate.id));
+      const slot: Slot<T> = { candidate, h: seededHash(seed, 'ring', candidate.id) };
       let node = this.#root;
-      node.entries.push(candidate);
+      node.entries.push(slot);
       for (const part of candidate.path) {
+        node.children ??= new Map();
         let child = node.children.get(part);
         if (!child) {
-          child = { children: new Map(), entries: [], hashes: new Uint32Array() };
+          child = { entries: [] };
           node.children.set(part, child);
           touched.push(child);
         }
-        child.entries.push(candidate);
+        child.entries.push(slot);
         node = child;
       }
     }
     for (const node of touched) {
-      node.entries.sort((a, b) => {
-        const d = (hashOf.get(a) ?? 0) - (hashOf.get(b) ?? 0);
-        return d !== 0 ? d : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-      });
-      node.hashes = Uint32Array.from(node.entries, (entry) => hashOf.get(entry) ?? 0);
+      if (node.entries.length > 1)
+        node.entries.sort((a, b) => a.h - b.h || (a.candidate.id < b.candidate.id ? -1 : 1));
     }
   }
 
@@ -84,7 +88,7 @@ export class TopicIndex<T extends Candidate> {
     const chain: RingNode<T>[] = [this.#root];
     let node: RingNode<T> | undefined = this.#root;
     for (const part of path) {
-      node = node.children.get(part);
+      node = node.children?.get(part);
       if (!node) break;
       chain.push(node);
     }
@@ -95,10 +99,10 @@ export class TopicIndex<T extends Candidate> {
       const ring = chain[level];
       if (!ring) continue;
       const size = ring.entries.length;
-      const first = lowerBound(ring.hashes, start);
+      const first = lowerBound(ring.entries, start);
       const steps = Math.min(size, MAX_SCAN_PER_LEVEL + seen.size);
       for (let step = 0; step < steps && found.length < want; step++) {
-        const candidate = ring.entries[(first + step) % size];
+        const candidate = ring.entries[(first + step) % size]?.candidate;
         if (!candidate || seen.has(candidate.id)) continue;
         seen.add(candidate.id);
         if (accept(candidate)) found.push(candidate);

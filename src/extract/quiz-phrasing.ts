@@ -18,21 +18,71 @@ interface Subject {
 
 const QUESTION_END = /[\s？?]+$/;
 
-const ZH_RELATIONS: readonly [RegExp, Relation][] = [
+/** Chinese question endings per relation, longest first (a plain suffix test: no backtracking regex). */
+const ZH_ENDINGS: readonly (readonly [readonly string[], Relation])[] = (
   [
-    /^(.+?)(?:之间)?(?:有什么区别|的区别是什么|区别是什么|有何区别|有什么不同|有何不同|的不同是什么|不同在哪里?|区别在哪里?)$/,
-    'difference',
-  ],
-  [/^(.+?)(?:的)?默认值?(?:是多少|是什么|为多少|是)$/, 'default'],
-  [
-    /^(.+?)(?:有什么作用|的作用是什么|作用是什么|有什么用处?|有何作用|有啥用|是做什么的|是干什么的|是用来做什么的|用来做什么|用来干什么|做什么用|的用途是什么|用途是什么|做什么|干什么)$/,
-    'purpose',
-  ],
-  [
-    /^(.+?)(?:是指什么|指的是什么|是什么意思|什么意思|的含义是什么|含义是什么|的意思是什么|意思是什么|表示什么|是什么东西|是什么)$/,
-    'is',
-  ],
-];
+    [
+      [
+        '有什么区别',
+        '的区别是什么',
+        '区别是什么',
+        '有何区别',
+        '有什么不同',
+        '有何不同',
+        '的不同是什么',
+        '不同在哪里',
+        '不同在哪',
+        '区别在哪里',
+        '区别在哪',
+      ],
+      'difference',
+    ],
+    [
+      ['的默认值', '默认值', '的默认', '默认'].flatMap((head) =>
+        ['是多少', '是什么', '为多少', '是'].map((tail) => head + tail),
+      ),
+      'default',
+    ],
+    [
+      [
+        '有什么作用',
+        '的作用是什么',
+        '作用是什么',
+        '有什么用处',
+        '有什么用',
+        '有何作用',
+        '有啥用',
+        '是做什么的',
+        '是干什么的',
+        '是用来做什么的',
+        '用来做什么',
+        '用来干什么',
+        '做什么用',
+        '的用途是什么',
+        '用途是什么',
+        '做什么',
+        '干什么',
+      ],
+      'purpose',
+    ],
+    [
+      [
+        '是指什么',
+        '指的是什么',
+        '是什么意思',
+        '什么意思',
+        '的含义是什么',
+        '含义是什么',
+        '的意思是什么',
+        '意思是什么',
+        '表示什么',
+        '是什么东西',
+        '是什么',
+      ],
+      'is',
+    ],
+  ] as [string[], Relation][]
+).map(([endings, relation]) => [[...endings].sort((a, b) => b.length - a.length), relation] as const);
 
 const EN_RELATIONS: readonly [RegExp, Relation][] = [
   [/^(?:what(?:'s| is) the )?difference between (.+)$/i, 'difference'],
@@ -74,11 +124,28 @@ function splice(before: string, value: string, after: string): string {
 /** The subject a question asks about and how, when the question has a shape we know. */
 export function questionSubject(front: string, lang: NoteLanguage): Subject | undefined {
   const question = front.trim().replace(QUESTION_END, '');
-  for (const [pattern, relation] of lang === 'zh' ? ZH_RELATIONS : EN_RELATIONS) {
-    const match = pattern.exec(question);
-    const subject = match?.[1]?.trim().replace(/^请问/, '').trim();
-    // A subject must name something: at least two characters, not just punctuation.
-    if (subject && subject.length >= 2 && /[\p{L}\p{N}]/u.test(subject)) return { subject, relation };
+  const found = lang === 'zh' ? zhSubject(question) : enSubject(question);
+  const subject = found?.subject.trim().replace(/^请问/, '').trim();
+  // A subject must name something: at least two characters, not just punctuation.
+  if (!found || !subject || subject.length < 2 || !/[\p{L}\p{N}]/u.test(subject)) return undefined;
+  return { subject, relation: found.relation };
+}
+
+function zhSubject(question: string): Subject | undefined {
+  for (const [endings, relation] of ZH_ENDINGS) {
+    const ending = endings.find((e) => question.endsWith(e) && question.length > e.length);
+    if (!ending) continue;
+    let subject = question.slice(0, question.length - ending.length);
+    if (relation === 'difference') subject = subject.replace(/之间$/, '');
+    return { subject, relation };
+  }
+  return undefined;
+}
+
+function enSubject(question: string): Subject | undefined {
+  for (const [pattern, relation] of EN_RELATIONS) {
+    const subject = pattern.exec(question)?.[1];
+    if (subject) return { subject, relation };
   }
   return undefined;
 }
@@ -103,20 +170,30 @@ function relationStatement(found: Subject, value: string, lang: NoteLanguage): s
  * True when `value` is the card's answer; false when it is a sibling card's.
  */
 export function statementOf(front: string, value: string, lang: NoteLanguage): string {
+  return statementFrame(front, lang)(value);
+}
+
+/**
+ * {@link statementOf} for one question and many values: the question is read once.
+ * @example statementFrame('列出镜像用哪个命令？', 'zh')('`docker image ls`') // '列出镜像用 `docker image ls` 命令。'
+ */
+export function statementFrame(front: string, lang: NoteLanguage): (value: string) => string {
   const trimmed = front.trim();
   const found = questionSubject(trimmed, lang);
-  if (found) return relationStatement(found, value.trim(), lang);
+  if (found) return (value) => relationStatement(found, value.trim(), lang);
   const isQuestion = /[？?]$/.test(trimmed);
   const question = trimmed.replace(QUESTION_END, '');
   const slot = isQuestion ? (lang === 'zh' ? ZH_SLOT : EN_SLOT).exec(question) : null;
   if (slot) {
     const before = question.slice(0, slot.index);
     const after = question.slice(slot.index + slot[0].length);
-    if (lang === 'zh') return `${splice(before, value.trim(), after)}。`;
+    if (lang === 'zh') return (value) => `${splice(before, value.trim(), after)}。`;
     const noun = slot[1]?.toLowerCase() ?? '';
-    return `${capitalize(splice(before, `the ${noun} ${value.trim()}`, after))}.`;
+    return (value) => `${capitalize(splice(before, `the ${noun} ${value.trim()}`, after))}.`;
   }
-  return lang === 'zh' ? `${trimmed}\n\n答：${value.trim()}` : `${trimmed}\n\nAnswer: ${value.trim()}`;
+  return lang === 'zh'
+    ? (value) => `${trimmed}\n\n答：${value.trim()}`
+    : (value) => `${trimmed}\n\nAnswer: ${value.trim()}`;
 }
 
 /**
@@ -127,6 +204,8 @@ export function slotDescription(front: string, lang: NoteLanguage): string | und
   const question = front.trim().replace(QUESTION_END, '');
   let description: string | undefined;
   if (lang === 'zh') {
+    // Cheap guard first: the patterns below backtrack over the whole question.
+    if (!question.includes('哪')) return undefined;
     description = ZH_SLOT_TAIL.exec(question)?.[1] ?? ZH_SLOT_HEAD.exec(question)?.[1];
   } else {
     const rest = EN_SLOT_HEAD.exec(question)?.[1];

@@ -16,7 +16,14 @@ const META_CHOICE =
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const ASCII_WORD_CHAR = /[a-z0-9_]/;
+const ASCII_EDGE = /[A-Za-z0-9_]/;
 const CLOZE_MARKER = /\{\{c\d+::/;
+const MEMO_MAX_CHARS = 40;
+const META_MAX_CHARS = 24;
+
+function withoutTicks(text: string): string {
+  return text.includes('`') ? text.replace(/`+/g, '') : text;
+}
 
 /**
  * Normalization for comparing quiz texts: `normalizeText` without the inline-code backticks, so the
@@ -26,9 +33,11 @@ const CLOZE_MARKER = /\{\{c\d+::/;
 export function createComparable(): (text: string) => string {
   const memo = new Map<string, string>();
   return (text: string) => {
+    // Only short texts (terms, flags, keys) repeat; memoizing every sentence would only keep garbage alive.
+    if (text.length > MEMO_MAX_CHARS) return normalizeText(withoutTicks(text));
     let value = memo.get(text);
     if (value === undefined) {
-      value = normalizeText(text.replace(/`+/g, ''));
+      value = normalizeText(withoutTicks(text));
       memo.set(text, value);
     }
     return value;
@@ -41,10 +50,12 @@ const CASED_FLAG = /^-[A-Za-z0-9]+$/;
 /**
  * The identity of a text for "same answer?" questions: its normalized form, except that short flags
  * keep their case, so `-p` and `-P` are two different choices (and a classic exam question).
+ * @param norm the text as `createComparable` normalizes it.
  */
-export function distinctKey(text: string, comparable: (text: string) => string): string {
+export function distinctKey(text: string, norm: string): string {
+  // Flags are short; skip the work for sentences.
+  if (text.length > 24) return norm;
   const bare = text.replace(/`+/g, '').trim().normalize('NFKC');
-  const norm = comparable(text);
   return CASED_FLAG.test(bare) ? `${norm}\u0000${bare}` : norm;
 }
 
@@ -69,26 +80,47 @@ export function reveals(text: string, answer: string): boolean {
   return false;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whether `text[at]` continues a word: a term's edge may not sit against one. */
+function wordAt(text: string, at: number): boolean {
+  const char = text[at];
+  return char !== undefined && WORD_CHAR.test(char);
 }
 
 /**
  * Replaces each term in `text` with {@link BLANK}, ignoring case, so a description can be shown
  * without naming what it describes. Longer terms go first (`docker run -d` before `-d`); a term that
- * starts or ends with a letter or digit only matches as a whole word.
+ * starts or ends with a Latin letter or digit only matches as a whole word there. A plain scan, not a
+ * regular expression built per call: compiling Unicode-aware patterns costs a millisecond each.
  */
 export function maskTerms(text: string, terms: readonly string[]): string {
   const usable = [...new Set(terms.map((t) => t.replace(/`+/g, '').trim()).filter((t) => t.length > 0))].sort(
     (a, b) => b.length - a.length,
   );
-  if (usable.length === 0) return text;
-  const alternatives = usable.map((term) => {
-    const before = WORD_CHAR.test(term[0] ?? '') && /^[\x21-\x7e]/.test(term) ? '(?<![\\p{L}\\p{N}_])' : '';
-    const after = WORD_CHAR.test(term.at(-1) ?? '') && /[\x21-\x7e]$/.test(term) ? '(?![\\p{L}\\p{N}_])' : '';
-    return `${before}${escapeRegExp(term)}${after}`;
-  });
-  return text.replace(new RegExp(alternatives.join('|'), 'giu'), BLANK);
+  const lower = text.toLowerCase();
+  // Lowercasing can change the length of a few letters (İ); then positions would not line up.
+  if (usable.length === 0 || lower.length !== text.length) return text;
+  const ranges: [number, number][] = [];
+  for (const term of usable) {
+    const wanted = term.toLowerCase();
+    if (wanted.length !== term.length) continue;
+    const edgeBefore = ASCII_EDGE.test(term[0] ?? '');
+    const edgeAfter = ASCII_EDGE.test(term.at(-1) ?? '');
+    for (let at = lower.indexOf(wanted); at !== -1; at = lower.indexOf(wanted, at + 1)) {
+      const end = at + wanted.length;
+      if ((edgeBefore && wordAt(text, at - 1)) || (edgeAfter && wordAt(text, end))) continue;
+      if (ranges.some(([from, to]) => at < to && end > from)) continue;
+      ranges.push([at, end]);
+    }
+  }
+  if (ranges.length === 0) return text;
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let last = 0;
+  for (const [from, to] of ranges) {
+    out += text.slice(last, from) + BLANK;
+    last = to;
+  }
+  return out + text.slice(last);
 }
 
 /**
@@ -99,7 +131,8 @@ export function isChoiceText(text: string, comparable: (text: string) => string)
   const trimmed = text.trim();
   if (!trimmed || trimmed.length > MAX_CHOICE_CHARS) return false;
   if (trimmed.includes('```') || trimmed.includes('~~~') || CLOZE_MARKER.test(trimmed)) return false;
-  return !META_CHOICE.test(comparable(trimmed));
+  // Meta-choices are short; longer texts need not be normalized to be told apart from them.
+  return trimmed.length > META_MAX_CHARS || !META_CHOICE.test(comparable(trimmed));
 }
 
 /** Shows a short answer as inline code, as card sides show commands and flags. */

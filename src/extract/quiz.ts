@@ -35,7 +35,7 @@ import {
   questionSubject,
   reverseQuestion,
   slotDescription,
-  statementOf,
+  statementFrame,
 } from './quiz-phrasing.ts';
 import { seededHash, seededOrder } from './quiz-random.ts';
 import { asCode, createComparable, distinctKey, isChoiceText, maskTerms, reveals } from './quiz-text.ts';
@@ -65,7 +65,7 @@ interface Facet {
   order: number;
   lang: NoteLanguage;
   /** Topic path for nearness: the parent command first (flags of one command stay together), then headings. */
-  path: string[];
+  path: readonly string[];
   parent: string;
   /** What the card is about, for "same thing?" checks: normalized key (a short flag keeps its case). */
   identity: string;
@@ -89,6 +89,14 @@ interface Facet {
   /** What the term does or is, in words. */
   meaning?: string;
   cloze: ClozeDeletion[];
+  /** The front normalized, worked out on first use (only some items need it). */
+  frontNorm?: string;
+  /** The card's back and extra: every item's feedback. */
+  explanation: string;
+  /** The meaning with the term blanked out, worked out on first use; null when it says too little. */
+  described?: Prompt | null;
+  /** "Which term is this?" for mcq and typed items, worked out on first use; null when it cannot be asked. */
+  reverse?: Prompt | null;
 }
 
 /** One distractor source: a card and the text it would show. */
@@ -100,6 +108,12 @@ interface PoolEntry extends Candidate {
 }
 
 type Role = 'back' | 'term' | `cloze:${ClozeShape}`;
+
+/** A prompt and its normalized text, for "does it show the answer?" checks. */
+interface Prompt {
+  text: string;
+  norm: string;
+}
 
 function explanationOf(card: Card): string {
   return [card.back.trim(), card.extra.trim()].filter(Boolean).join('\n\n');
@@ -127,16 +141,23 @@ function termsOf(card: Card, subject: string | undefined): string[] {
   return terms.map((t) => t.trim()).filter((t) => t.length >= 2);
 }
 
-function analyze(card: Card, order: number, lang: NoteLanguage, comparable: Comparable): Facet {
+function analyze(
+  card: Card,
+  order: number,
+  lang: NoteLanguage,
+  comparable: Comparable,
+  intern: (text: string) => string,
+): Facet {
   const parent = parentOf(card);
   const backNorm = comparable(card.back);
   const token = card.answer?.trim() || undefined;
   const accepted = [token ?? '', ...(card.alternatives ?? [])].filter(Boolean);
   const answers = [...new Set(accepted.map(comparable))];
-  const answerKeys = [...new Set(accepted.map((a) => distinctKey(a, comparable)))];
-  const backKey = distinctKey(card.back, comparable);
+  const answerKeys = [...new Set(accepted.map((a) => distinctKey(a, comparable(a))))];
+  const backKey = distinctKey(card.back, backNorm);
   const backIsToken = token !== undefined && answerKeys.includes(backKey);
-  const flagCase = token && distinctKey(token, comparable) !== comparable(token) ? `\u0000${token}` : '';
+  const flagCase =
+    token && distinctKey(token, comparable(token)) !== comparable(token) ? `\u0000${token}` : '';
   const cloze = hasCloze(card.front) ? clozeDeletions(card.front) : [];
   let subject: string | undefined;
   if (token) subject = asCode(token);
@@ -149,9 +170,10 @@ function analyze(card: Card, order: number, lang: NoteLanguage, comparable: Comp
     card,
     order,
     lang,
-    path: parent ? [PARENT_MARK + parent, ...card.source.headingPath] : [...card.source.headingPath],
+    path: parent ? [intern(PARENT_MARK + parent), ...card.source.headingPath] : card.source.headingPath,
     parent,
-    identity: comparable(card.key) + flagCase,
+    // Keys are already normalized by the extractors; folding case and spaces is enough here.
+    identity: card.key.trim().replace(/\s+/g, ' ').toLowerCase() + flagCase,
     backNorm,
     backKey,
     answers,
@@ -160,14 +182,20 @@ function analyze(card: Card, order: number, lang: NoteLanguage, comparable: Comp
     backChoice: !cloze.length && isChoiceText(card.back, comparable),
     terms,
     cloze,
+    explanation: explanationOf(card),
   };
   if (token) facet.token = token;
   if (subject) {
     facet.subject = subject;
-    facet.subjectNorm = comparable(subject);
+    facet.subjectNorm = comparable(token ?? subject);
   }
   if (meaning) facet.meaning = meaning;
   return facet;
+}
+
+function frontNorm(facet: Facet, comparable: Comparable): string {
+  facet.frontNorm ??= comparable(facet.card.front);
+  return facet.frontNorm;
 }
 
 function poolKey(card: Card, role: Role): string {
@@ -177,17 +205,10 @@ function poolKey(card: Card, role: Role): string {
 /** Builds the distractor pools: text backs, terms, and cloze deletions by shape, per deck and kind. */
 function buildPools(facets: readonly Facet[], seed: string, comparable: Comparable) {
   const entries = new Map<string, PoolEntry[]>();
-  const add = (facet: Facet, role: Role, id: string, value: string) => {
+  const add = (facet: Facet, role: Role, id: string, value: string, norm = comparable(value)) => {
     const key = poolKey(facet.card, role);
     const list = entries.get(key) ?? [];
-    list.push({
-      id,
-      path: facet.path,
-      facet,
-      value,
-      norm: comparable(value),
-      key: distinctKey(value, comparable),
-    });
+    list.push({ id, path: facet.path, facet, value, norm, key: distinctKey(value, norm) });
     entries.set(key, list);
   };
   for (const facet of facets) {
@@ -197,9 +218,10 @@ function buildPools(facets: readonly Facet[], seed: string, comparable: Comparab
         add(facet, `cloze:${d.shape}`, `${facet.card.id}#${d.n}`, d.inCode ? asCode(d.text) : d.text);
       continue;
     }
-    if (facet.backChoice && !facet.backIsToken) add(facet, 'back', facet.card.id, facet.card.back.trim());
+    if (facet.backChoice && !facet.backIsToken)
+      add(facet, 'back', facet.card.id, facet.card.back.trim(), facet.backNorm);
     if (facet.subject && isChoiceText(facet.subject, comparable))
-      add(facet, 'term', facet.card.id, facet.subject);
+      add(facet, 'term', facet.card.id, facet.subject, facet.subjectNorm);
   }
   const indexes = new Map<string, TopicIndex<PoolEntry>>();
   for (const [key, list] of entries) indexes.set(key, new TopicIndex(list, seed));
@@ -218,73 +240,104 @@ function distinctFrom(facet: Facet, correctKeys: readonly string[], promptNorm: 
     const other = entry.facet;
     if (other.card.id === facet.card.id || other.identity === facet.identity) return false;
     if (!entry.norm || offered.has(entry.key) || facet.answerKeys.includes(entry.key)) return false;
-    if (other.answerKeys.some((a) => facet.answerKeys.includes(a))) return false;
+    for (const key of other.answerKeys) if (facet.answerKeys.includes(key)) return false;
     if (reveals(promptNorm, entry.norm)) return false;
     offered.add(entry.key);
     return true;
   };
 }
 
-function base(facet: Facet, type: QuizItem['type'], variant: number, prompt: string) {
-  const { card } = facet;
-  return {
-    id: `${card.id}-${type}-${variant}`,
-    cardId: card.id,
-    deck: card.deck,
-    prompt,
-    explanation: explanationOf(card),
-    source: card.source,
-    tags: card.tags,
-  };
+/**
+ * The fields every item shares, in a fixed order. Items are built as literals, not spread from a common
+ * base: there are hundreds of thousands in a large vault, and spreading doubles the allocations.
+ */
+function itemId(facet: Facet, type: QuizItem['type'], variant: number): string {
+  return `${facet.card.id}-${type}-${variant}`;
 }
 
 /** An mcq with `correct` among three distractors from `role`, or nothing when three are not there. */
 function mcq(
   facet: Facet,
   variant: number,
-  prompt: string,
-  correct: string,
+  prompt: Prompt,
+  correct: Prompt,
   role: Role,
   pools: Pools,
   seed: string,
-  comparable: Comparable,
 ): McqItem | undefined {
-  const promptNorm = comparable(prompt);
-  const correctNorm = comparable(correct);
   // A term card's own question names its term ("`--rm` 参数有什么作用？"): only what is asked must stay hidden.
-  const hidden = role === 'term' ? [correctNorm, ...facet.answers] : [correctNorm];
-  if (!correctNorm || hidden.some((a) => reveals(promptNorm, a))) return undefined;
-  const item = base(facet, 'mcq', variant, prompt);
+  const hidden = role === 'term' ? [correct.norm, ...facet.answers] : [correct.norm];
+  if (!correct.norm || hidden.some((a) => reveals(prompt.norm, a))) return undefined;
   const index = pools(facet.card, role);
   if (!index) return undefined;
-  const picked = index.nearest(
-    facet.path,
-    item.id,
-    CHOICES - 1,
-    distinctFrom(facet, [distinctKey(correct, comparable)], promptNorm),
-  );
+  const id = itemId(facet, 'mcq', variant);
+  const correctKey = role === 'back' ? facet.backKey : distinctKey(correct.text, correct.norm);
+  const picked = index.nearest(facet.path, id, CHOICES - 1, distinctFrom(facet, [correctKey], prompt.norm));
   if (picked.length < CHOICES - 1) return undefined;
-  const distractors = seededOrder(picked, (e) => e.id, seed, item.id).map((e) => e.value);
-  const answerIndex = seededHash(seed, 'answer', item.id) % CHOICES;
-  const choices = [...distractors];
-  choices.splice(answerIndex, 0, correct);
-  return { ...item, type: 'mcq', choices, answerIndex };
+  const choices = seededOrder(picked, (e) => e.id, seed, id).map((e) => e.value);
+  const answerIndex = seededHash(seed, 'answer', id) % CHOICES;
+  choices.splice(answerIndex, 0, correct.text);
+  const { card } = facet;
+  return {
+    id,
+    type: 'mcq',
+    cardId: card.id,
+    deck: card.deck,
+    prompt: prompt.text,
+    explanation: facet.explanation,
+    source: card.source,
+    tags: card.tags,
+    choices,
+    answerIndex,
+  };
 }
 
-/** "Which term is described here?" — a description with its own term blanked out. */
-function reversePrompt(facet: Facet, comparable: Comparable): string | undefined {
-  if (!facet.meaning || !facet.subject || facet.backIsToken) return undefined;
-  const description = maskTerms(facet.meaning, facet.terms);
-  if (comparable(description).replace(/_+/g, '').length < MIN_DESCRIPTION_CHARS) return undefined;
-  if (!isChoiceText(description, comparable)) return undefined;
-  const prompt = `${reverseQuestion(facet.card.kind, facet.parent, facet.lang)}\n\n${description}`;
-  const norm = comparable(prompt);
-  const hidden = [...facet.answers, facet.subjectNorm ?? ''].every((a) => !reveals(norm, a));
-  return hidden ? prompt : undefined;
+/** "Which term is described here?" — a description with its own term blanked out; worked out once. */
+function reversePrompt(facet: Facet, comparable: Comparable): Prompt | undefined {
+  if (facet.reverse === undefined) facet.reverse = buildReversePrompt(facet, comparable) ?? null;
+  return facet.reverse ?? undefined;
+}
+
+function buildReversePrompt(facet: Facet, comparable: Comparable): Prompt | undefined {
+  if (facet.backIsToken) return undefined;
+  const description = describe(facet, comparable);
+  if (!description) return undefined;
+  const question = reverseQuestion(facet.card.kind, facet.parent, facet.lang);
+  const questionNorm = comparable(question);
+  // Question and description are separate paragraphs: checking each covers the whole prompt.
+  if ([...facet.answers, facet.subjectNorm ?? ''].some((a) => reveals(questionNorm, a))) return undefined;
+  return { text: `${question}\n\n${description.text}`, norm: `${questionNorm}${description.norm}` };
+}
+
+/** The card's meaning with its own term blanked out, when that still says enough and names nothing. */
+function describe(facet: Facet, comparable: Comparable): Prompt | undefined {
+  if (facet.described === undefined) {
+    facet.described = null;
+    if (facet.meaning && facet.subject) {
+      const text = maskTerms(facet.meaning, facet.terms);
+      const norm = text === facet.card.back.trim() ? facet.backNorm : comparable(text);
+      const says = norm.replace(/_+/g, '').length >= MIN_DESCRIPTION_CHARS && isChoiceText(text, comparable);
+      const names = [...facet.answers, facet.subjectNorm ?? ''].some((a) => reveals(norm, a));
+      if (says && !names) facet.described = { text, norm };
+    }
+  }
+  return facet.described ?? undefined;
 }
 
 function typedItem(facet: Facet, variant: number, prompt: string, answer: string, alternatives: string[]) {
-  const item: TypedItem = { ...base(facet, 'typed', variant, prompt), type: 'typed', answer, alternatives };
+  const { card } = facet;
+  const item: TypedItem = {
+    id: itemId(facet, 'typed', variant),
+    type: 'typed',
+    cardId: card.id,
+    deck: card.deck,
+    prompt,
+    explanation: facet.explanation,
+    source: card.source,
+    tags: card.tags,
+    answer,
+    alternatives,
+  };
   return item;
 }
 
@@ -299,24 +352,36 @@ function typedItems(facet: Facet, comparable: Comparable): TypedItem[] {
       if (!answerNorm || answer.length > MAX_TYPED_CHARS) continue;
       let text = fillCloze(card.front, d.n);
       // The same words may stand elsewhere in the sentence, unmarked: blank them too.
-      if (reveals(comparable(text), answerNorm)) text = maskTerms(text, [answer]);
-      const prompt = clozePrompt(text, facet.lang);
-      if (reveals(comparable(prompt), answerNorm)) continue;
-      items.push(typedItem(facet, d.n, prompt, answer, []));
+      if (reveals(comparable(text), answerNorm)) {
+        text = maskTerms(text, [answer]);
+        if (reveals(comparable(text), answerNorm)) continue;
+      }
+      items.push(typedItem(facet, d.n, clozePrompt(text, facet.lang), answer, []));
     }
     return items;
   }
   if (!facet.token || !TERM_KINDS.has(card.kind) || facet.token.length > MAX_TYPED_CHARS) return [];
-  const prompt = facet.backIsToken ? card.front.trim() : reversePrompt(facet, comparable);
-  if (!prompt) return [];
-  const promptNorm = comparable(prompt);
-  if (facet.answers.some((a) => reveals(promptNorm, a))) return [];
+  const prompt = facet.backIsToken
+    ? { text: card.front.trim(), norm: frontNorm(facet, comparable) }
+    : reversePrompt(facet, comparable);
+  if (!prompt || facet.answers.some((a) => reveals(prompt.norm, a))) return [];
   const alternatives = (card.alternatives ?? []).map((a) => a.trim()).filter(Boolean);
-  return [typedItem(facet, 0, prompt, facet.token, alternatives)];
+  return [typedItem(facet, 0, prompt.text, facet.token, alternatives)];
 }
 
 function trueFalse(facet: Facet, variant: number, prompt: string, answer: boolean): TrueFalseItem {
-  return { ...base(facet, 'truefalse', variant, prompt), type: 'truefalse', answer };
+  const { card } = facet;
+  return {
+    id: itemId(facet, 'truefalse', variant),
+    type: 'truefalse',
+    cardId: card.id,
+    deck: card.deck,
+    prompt,
+    explanation: facet.explanation,
+    source: card.source,
+    tags: card.tags,
+    answer,
+  };
 }
 
 /** The card's fact as a true statement, and the same question with a sibling's answer as a false one. */
@@ -347,12 +412,13 @@ function trueFalseItems(facet: Facet, pools: Pools, seed: string, comparable: Co
     return items;
   }
   const shown = facet.backIsToken ? asCode(card.back) : card.back.trim();
-  items.push(trueFalse(facet, 0, statementOf(card.front, shown, facet.lang), true));
+  const statement = statementFrame(card.front, facet.lang);
+  items.push(trueFalse(facet, 0, statement(shown), true));
   const id = `${card.id}-truefalse-1`;
   const index = pools(card, facet.backIsToken ? 'term' : 'back');
   if (!index || (!facet.backIsToken && !facet.backChoice)) return items;
   const [swap] = index.nearest(facet.path, id, 1, distinctFrom(facet, [facet.backKey], ''));
-  if (swap) items.push(trueFalse(facet, 1, statementOf(card.front, swap.value, facet.lang), false));
+  if (swap) items.push(trueFalse(facet, 1, statement(swap.value), false));
   return items;
 }
 
@@ -361,18 +427,22 @@ function mcqItems(facet: Facet, pools: Pools, seed: string, comparable: Comparab
   const { card } = facet;
   if (facet.cloze.length) return [];
   const items: McqItem[] = [];
+  const front = { text: card.front.trim(), norm: frontNorm(facet, comparable) };
   if (facet.backIsToken) {
-    const forward = mcq(facet, 0, card.front.trim(), asCode(card.back), 'term', pools, seed, comparable);
+    const shown = asCode(card.back);
+    const forward = mcq(facet, 0, front, { text: shown, norm: comparable(shown) }, 'term', pools, seed);
     if (forward) items.push(forward);
     return items;
   }
   if (facet.backChoice) {
-    const forward = mcq(facet, 0, card.front.trim(), card.back.trim(), 'back', pools, seed, comparable);
+    const back = { text: card.back.trim(), norm: facet.backNorm };
+    const forward = mcq(facet, 0, front, back, 'back', pools, seed);
     if (forward) items.push(forward);
   }
-  if (facet.subject && (TERM_KINDS.has(card.kind) || card.kind === 'concept')) {
+  if (facet.subject && facet.subjectNorm && (TERM_KINDS.has(card.kind) || card.kind === 'concept')) {
     const prompt = reversePrompt(facet, comparable);
-    const reverse = prompt && mcq(facet, 1, prompt, facet.subject, 'term', pools, seed, comparable);
+    const subject = { text: facet.subject, norm: facet.subjectNorm };
+    const reverse = prompt && mcq(facet, 1, prompt, subject, 'term', pools, seed);
     if (reverse) items.push(reverse);
   }
   return items;
@@ -380,23 +450,20 @@ function mcqItems(facet: Facet, pools: Pools, seed: string, comparable: Comparab
 
 interface MatchSource extends MatchUnit {
   facet: Facet;
-  pairs: { left: string; right: string; cardId: string }[];
+  /** `rightKey`: the right side normalized, to keep one pair per meaning. */
+  pairs: { left: string; right: string; rightKey: string; cardId: string }[];
 }
 
 /** A term and its description, the description with the term blanked out. */
 function termPair(facet: Facet, comparable: Comparable): MatchSource | undefined {
-  if (!facet.subject || !facet.meaning || !facet.subjectNorm) return undefined;
-  const right = maskTerms(facet.meaning, facet.terms);
-  if (!isChoiceText(right, comparable) || comparable(right).replace(/_+/g, '').length < MIN_DESCRIPTION_CHARS)
-    return undefined;
-  const rightNorm = comparable(right);
-  if ([...facet.answers, facet.subjectNorm].some((a) => reveals(rightNorm, a))) return undefined;
+  const right = describe(facet, comparable);
+  if (!facet.subject || !right) return undefined;
   return {
     path: facet.path,
     order: facet.order,
     weight: 1,
     facet,
-    pairs: [{ left: facet.subject, right, cardId: facet.card.id }],
+    pairs: [{ left: facet.subject, right: right.text, rightKey: right.norm, cardId: facet.card.id }],
   };
 }
 
@@ -431,9 +498,9 @@ function comparisonPairs(facet: Facet, comparable: Comparable): MatchSource | un
     const right = maskTerms(own.join(facet.lang === 'zh' ? '；' : '; '), sides);
     if (!isChoiceText(right, comparable)) return undefined;
     const display = /[\p{Script=Han}]/u.test(side) ? side : asCode(side);
-    pairs.push({ left: display, right, cardId: card.id });
+    pairs.push({ left: display, right, rightKey: comparable(right), cardId: card.id });
   }
-  if (new Set(pairs.map((p) => comparable(p.right))).size !== pairs.length) return undefined;
+  if (new Set(pairs.map((p) => p.rightKey)).size !== pairs.length) return undefined;
   return { path: facet.path, order: facet.order, weight: pairs.length, facet, pairs };
 }
 
@@ -471,22 +538,28 @@ function matchItems(facets: readonly Facet[], comparable: Comparable): Map<Facet
             parents.size > 1 && source.facet.parent && source.facet.token
               ? asCode(`${source.facet.parent} ${source.facet.token}`)
               : pair.left;
-          const leftNorm = distinctKey(left, comparable);
-          const rightNorm = distinctKey(pair.right, comparable);
-          if (lefts.has(leftNorm) || rights.has(rightNorm)) continue;
-          lefts.add(leftNorm);
-          rights.add(rightNorm);
-          pairs.push({ ...pair, left });
+          const leftKey = distinctKey(left, comparable(left));
+          if (lefts.has(leftKey) || rights.has(pair.rightKey)) continue;
+          lefts.add(leftKey);
+          rights.add(pair.rightKey);
+          pairs.push({ left, right: pair.right, cardId: pair.cardId });
         }
-        explanation.push(`${source.pairs.map((p) => p.left).join(' / ')}：${source.facet.card.back.trim()}`);
+        const colon = anchor.lang === 'zh' ? '：' : ': ';
+        explanation.push(
+          `${source.pairs.map((p) => p.left).join(' / ')}${colon}${source.facet.card.back.trim()}`,
+        );
       }
       if (pairs.length < Math.min(limits.min, limits.minLeftover)) continue;
       const tags = [...new Set(group.flatMap((s) => s.facet.card.tags))];
       items.set(anchor, {
-        ...base(anchor, 'match', 0, matchPrompt(anchor.card.kind, parent, anchor.lang)),
-        explanation: explanation.join('\n'),
-        tags,
+        id: itemId(anchor, 'match', 0),
         type: 'match',
+        cardId: anchor.card.id,
+        deck: anchor.card.deck,
+        prompt: matchPrompt(anchor.card.kind, parent, anchor.lang),
+        explanation: explanation.join('\n'),
+        source: anchor.card.source,
+        tags,
         pairs,
       });
     }
@@ -509,7 +582,17 @@ export function generateQuiz(cards: readonly Card[], decks: readonly DeckInfo[],
   const comparable = createComparable();
   const langs = new Map<string, NoteLanguage>();
   for (const deck of decks) if (!langs.has(deck.name)) langs.set(deck.name, deck.lang);
-  const facets = cards.map((card, order) => analyze(card, order, languageOf(card, langs), comparable));
+  // One string per parent command, so topic lookups compare the same string object, not equal copies.
+  const parents = new Map<string, string>();
+  const intern = (text: string) => {
+    const known = parents.get(text);
+    if (known !== undefined) return known;
+    parents.set(text, text);
+    return text;
+  };
+  const facets = cards.map((card, order) =>
+    analyze(card, order, languageOf(card, langs), comparable, intern),
+  );
   const pools = buildPools(facets, seed, comparable);
   const matches = matchItems(facets, comparable);
   const items: QuizItem[] = [];
