@@ -35,6 +35,23 @@ async function waitForDone(page: Page, value: number): Promise<void> {
   );
 }
 
+/**
+ * Presses a key that sends a request swapping #review-card, and waits until the new card is in place
+ * and the progress bar shows `expectedDone` (htmx may swap the bar and the card in either order).
+ */
+async function pressAndWaitForCard(page: Page, key: string, expectedDone: number): Promise<void> {
+  await page.locator('#review-card').evaluate((element) => {
+    (element as HTMLElement).dataset.replaced = 'no';
+  });
+  await page.keyboard.press(key);
+  await page.waitForFunction(
+    (expected) =>
+      document.querySelector('#review-card:not([data-replaced])') !== null &&
+      Number(document.querySelector('#review-progress progress')?.getAttribute('value')) === expected,
+    expectedDone,
+  );
+}
+
 async function shown(page: Page): Promise<string> {
   return (await page.locator('#review-card').getAttribute('data-card')) ?? '';
 }
@@ -42,10 +59,8 @@ async function shown(page: Page): Promise<string> {
 /** Space reveals, the key grades; resolves when the next card has been swapped in. */
 async function revealAndGrade(page: Page, key: string): Promise<void> {
   await page.keyboard.press('Space');
-  await expect.poll(() => page.locator('#answer').isVisible()).toBe(true);
-  const before = await done(page);
-  await page.keyboard.press(key);
-  await waitForDone(page, before + 1);
+  await expect.poll(() => page.locator('#review-card .answer').isVisible()).toBe(true);
+  await pressAndWaitForCard(page, key, (await done(page)) + 1);
 }
 
 describe('a day of review in Chromium', () => {
@@ -61,7 +76,7 @@ describe('a day of review in Chromium', () => {
     await page.waitForURL(`${server.url}/review`);
 
     // Front only until Space.
-    expect(await page.locator('#answer').isVisible()).toBe(false);
+    expect(await page.locator('#review-card .answer').isVisible()).toBe(false);
     const url = page.url();
     for (const key of ['1', '2', '3', '4']) await revealAndGrade(page, key);
     expect(page.url()).toBe(url); // each grade swapped the card in place, no page load
@@ -69,15 +84,17 @@ describe('a day of review in Chromium', () => {
 
     // u undoes the Easy: the card comes back, the review is gone.
     const easyCard = server.store.reviews().at(-1)?.cardId;
-    await page.keyboard.press('u');
-    await waitForDone(page, 3);
+    await pressAndWaitForCard(page, 'u', 3);
     expect(await shown(page)).toBe(easyCard);
     await expect.poll(() => page.locator('#review-card .flash').textContent()).toContain('已撤销');
     expect(server.store.reviewsSince(new Date(2026, 2, 10, 4))).toHaveLength(3);
 
     // Good on everything until the session ends; photograph the command card with its code.
     for (let i = 0; i < 60 && (await shown(page)) !== ''; i++) {
-      if ((await shown(page)) === CARDS.rmRedis && !(await page.locator('#answer').isVisible())) {
+      if (
+        (await shown(page)) === CARDS.rmRedis &&
+        !(await page.locator('#review-card .answer').isVisible())
+      ) {
         await page.keyboard.press('Space');
         await page.screenshot({ path: 'docs/screenshots/review.png' });
       }
@@ -129,12 +146,12 @@ describe('keys and input methods', () => {
         send({ key: 'Enter', code: 'Enter', isComposing: true });
         // keyCode 229: what Chrome reports for keys an IME has taken, with or without isComposing.
         send({ key: 'Process', code: 'Space', keyCode: 229 } as KeyboardEventInit);
-        return document.getElementById('answer')?.hidden;
+        return document.querySelector<HTMLElement>('#review-card .answer')?.hidden;
       });
       expect(hidden).toBe(true);
       // The same Space without composition reveals; a composing 3 then grades nothing.
       await page.keyboard.press('Space');
-      expect(await page.locator('#answer').isVisible()).toBe(true);
+      expect(await page.locator('#review-card .answer').isVisible()).toBe(true);
       await page.evaluate(() =>
         document.body.dispatchEvent(
           new KeyboardEvent('keydown', { key: '3', bubbles: true, isComposing: true }),
@@ -143,6 +160,28 @@ describe('keys and input methods', () => {
       await page.waitForTimeout(300);
       expect(fresh.store.reviews()).toHaveLength(0);
       expect(problems).toEqual({ dialogs: [], errors: [] });
+    } finally {
+      await page.close();
+      await fresh.close();
+    }
+  });
+
+  it('grades once when a grade key is pressed twice in a row', async () => {
+    const fresh = await startTestServer();
+    const page = await browser.newPage();
+    const statuses: number[] = [];
+    page.on('response', (response) => {
+      if (response.request().method() === 'POST') statuses.push(response.status());
+    });
+    try {
+      await page.goto(`${fresh.url}/review`);
+      await page.keyboard.press('Space');
+      await page.keyboard.press('3');
+      await page.keyboard.press('3');
+      await waitForDone(page, 1);
+      await page.waitForTimeout(300);
+      expect(statuses).toEqual([200]);
+      expect(fresh.store.reviews()).toHaveLength(1);
     } finally {
       await page.close();
       await fresh.close();

@@ -57,10 +57,10 @@ describe('with JavaScript off', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/review`);
     const first = await page.locator('#review-card').getAttribute('data-card');
-    expect(await page.locator('#answer').isVisible()).toBe(false);
+    expect(await page.locator('#review-card .answer').isVisible()).toBe(false);
     await page.locator('a[data-reveal]').click();
     await page.waitForURL(`${server.url}/review?show=${first}`);
-    expect(await page.locator('#answer').isVisible()).toBe(true);
+    expect(await page.locator('#review-card .answer').isVisible()).toBe(true);
     await page.locator('button.grade-3').click();
     await page.waitForURL(`${server.url}/review`);
     expect(await page.locator('#review-card').getAttribute('data-card')).not.toBe(first);

@@ -86,7 +86,11 @@ function reviewView(ctx: AppContext, res: Response, options: ViewOptions = {}) {
     frontHtml: index.html(card, 'front', 'front'),
     // A cloze card's answer is its own text with the gaps filled in.
     backHtml: card.kind === 'cloze' ? index.html(card, 'front', 'back') : index.html(card, 'back', 'back'),
-    extraHtml: card.extra === '' ? '' : index.html(card, 'extra', 'back'),
+    // The extra is the paragraph the answer was cut from: worth showing only when it adds something.
+    extraHtml:
+      card.extra.trim() === '' || card.extra.trim() === card.back.trim()
+        ? ''
+        : index.html(card, 'extra', 'back'),
     buttons: shown.outcomes.map((outcome) => ({
       rating: outcome.rating,
       label: t(LABELS[outcome.rating] ?? 'review.good'),

@@ -1,17 +1,21 @@
 // deckhand review keys and reveal. Loaded as a file (the CSP allows no inline script); works with
 // htmx swapping #review-card in place, and degrades to links and forms when this file does not run.
+// The answer is found by class, not id: while htmx settles a swap it restores the attributes of
+// elements with an id, which would hide an answer revealed in that moment again.
 (() => {
-  let busy = false;
+  // The #review-card element a request was sent from. Keys are ignored until it has been replaced,
+  // so a key held or pressed twice cannot grade the same card twice; the new card takes keys at once.
+  let pending = null;
 
   const card = () => document.getElementById('review-card');
 
   function isRevealed(root) {
-    const answer = root.querySelector('#answer');
+    const answer = root.querySelector('.answer');
     return answer !== null && !answer.hidden;
   }
 
   function reveal(root) {
-    const answer = root.querySelector('#answer');
+    const answer = root.querySelector('.answer');
     if (answer === null || !answer.hidden) return;
     answer.hidden = false;
     const row = root.querySelector('.reveal-row');
@@ -43,10 +47,10 @@
     if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
     if (typing(event.target)) return;
     const root = card();
-    if (root === null || busy) return;
+    if (root === null || root === pending) return;
     const key = event.key;
     if (key === ' ' || key === 'Enter') {
-      if (!isRevealed(root) && root.querySelector('#answer')) {
+      if (!isRevealed(root) && root.querySelector('.answer')) {
         event.preventDefault();
         reveal(root);
       }
@@ -69,12 +73,11 @@
     }
   });
 
-  // One request at a time: a key held or pressed twice must not send a second grade.
   document.addEventListener('htmx:before:request', () => {
-    busy = true;
+    pending = card();
   });
   document.addEventListener('htmx:finally:request', () => {
-    busy = false;
+    pending = null;
   });
 })();
 
