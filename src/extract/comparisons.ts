@@ -112,8 +112,9 @@ function tokens(text: string, known: readonly string[]): Token[] {
   };
   for (const m of text.matchAll(/(`+)([^`]+?)\1/g))
     take(m.index, m.index + m[0].length, codeSide(m[2] ?? ''));
-  for (const term of [...known].sort((a, b) => b.length - a.length)) {
-    if (term.length < 2) continue;
+  // `known` comes sorted longest first, so `中间层镜像` wins over `镜像`.
+  for (const term of known) {
+    if (term.length < 2 || !text.includes(term)) continue;
     let at = text.indexOf(term);
     while (at >= 0) {
       const before = text[at - 1] ?? '';
@@ -242,10 +243,16 @@ function explicitPairs(ctx: Context): Found[] {
   const en = /difference(?:s)? between (.+?) and (.+?)(?:\s+(?:is|are|lies)\b|[,.:;?]|$)/i;
   const vs = /(?:^|\s)([^\s,.;:]+(?:\s[^\s,.;:]+)?)\s+(?:vs\.?|versus)\s+([^\s,.;:]+(?:\s[^\s,.;:]+)?)/i;
   for (const [i, s] of ctx.sentences.entries()) {
-    let m = zh.exec(s.text) ?? en.exec(s.text) ?? vs.exec(s.text);
+    const t = s.text;
+    // Cheap tests first: most sentences compare nothing.
+    const zhMarker = /区别|不同|差异|区分|选择|对比|比较/.test(t);
+    const alikeMarker = /一样|一致|相似|类似|相同/.test(t);
+    const enMarker = /difference|\bvs\.?\s|versus/i.test(t);
+    if (!zhMarker && !alikeMarker && !enMarker) continue;
+    let m = (zhMarker ? zh.exec(t) : null) ?? (enMarker ? (en.exec(t) ?? vs.exec(t)) : null);
     let score = 8;
     if (!m) {
-      m = alike.exec(s.text);
+      m = alikeMarker ? alike.exec(t) : null;
       // "alike, but" only compares when the sentence goes on to the difference.
       if (!m || !/不同的是|但是?|不过|区别|而/.test(s.text.slice(m.index + m[0].length))) continue;
       score = 7;
@@ -469,7 +476,8 @@ function copulaHead(clause: string): string | null {
 function parallelPairs(ctx: Context): Found[] {
   const out: Found[] = [];
   for (const s of ctx.sentences) {
-    if (EXAMPLE.test(s.text)) continue;
+    if (!/是|理解为|\b(?:is|are)\b/.test(s.text) || !/[，,；;]/.test(s.text) || EXAMPLE.test(s.text))
+      continue;
     const clauses = splitClauses(s.text.replace(/,?\s+(?=(?:whereas|while)\s)/gi, ', '));
     const subjects = clauses.map((c) => copulaSubject(c, ctx.known));
     // `容器似乎运行的…，虚拟机可以理解为…`: a concept may open one clause without a copula when another
@@ -531,25 +539,27 @@ function trailing(clauses: readonly string[], j: number, subjects: readonly (str
 /** Two adjacent `X格式：…` / `Y格式：…` items sharing their head noun (exactly two of them). */
 function itemPairs(ctx: Context): Found[] {
   const out: Found[] = [];
-  const item = (s: NoteSentence | undefined) =>
-    s && s.block.kind !== 'comment'
-      ? /^([^：:`]{1,16}?)([\p{Script=Han}]{2,4}|\s+(?:form|format|mode|style))[：:]\s*(.+)$/u.exec(
-          s.block.text,
-        )
-      : null;
+  const item = (s: NoteSentence | undefined) => {
+    if (!s || s.block.kind === 'comment') return null;
+    const m = /^([^：:`]{1,16}?(?:\p{Script=Han}{2}|\s+(?:form|format|mode|style)))[：:]\s*(.+)$/u.exec(
+      s.block.text,
+    );
+    return m ? { label: (m[1] ?? '').trim(), head: (m[1] ?? '').trim().slice(-2), text: m[2] ?? '' } : null;
+  };
   const blocks = [...new Map(ctx.sentences.map((s) => [s.block, s])).values()];
   for (let i = 0; i + 1 < blocks.length; i++) {
     const a = blocks[i];
     const b = blocks[i + 1];
     const ma = item(a);
     const mb = item(b);
-    if (!a || !b || !ma || !mb || a.section !== b.section || ma[2] !== mb[2]) continue;
-    if (item(blocks[i - 1])?.[2] === ma[2] || item(blocks[i + 2])?.[2] === ma[2]) continue;
-    const pair = validPair(`${(ma[1] ?? '').trim()}${ma[2]}`, `${(mb[1] ?? '').trim()}${mb[2]}`);
+    if (!a || !b || !ma || !mb || a.section !== b.section || ma.head !== mb.head) continue;
+    // A run of three or more (`shell格式`, `exec格式`, `参数列表格式`) is a list, not a pair.
+    if (item(blocks[i - 1])?.head === ma.head || item(blocks[i + 2])?.head === ma.head) continue;
+    const pair = validPair(ma.label, mb.label);
     if (!pair) continue;
     const w = WORDING[ctx.lang];
     const back = joinSentences([
-      [w.side(pair[0], bare(ma[3] ?? '')), w.side(pair[1], bare(mb[3] ?? ''))].join(w.join),
+      [w.side(pair[0], bare(ma.text)), w.side(pair[1], bare(mb.text))].join(w.join),
     ]);
     const f = found(ctx, pair, [a, b], 8, back);
     if (f) out.push(f);
@@ -557,16 +567,22 @@ function itemPairs(ctx: Context): Found[] {
   return out;
 }
 
-/** Character-bigram overlap of two texts (Dice), 0…1. */
-function similarity(a: string, b: string): number {
-  const grams = (t: string) => {
-    const out = new Map<string, number>();
-    const s = t.replace(/\s+/g, '');
-    for (let i = 0; i + 1 < s.length; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
-    return out;
-  };
-  const ga = grams(a);
-  const gb = grams(b);
+const BIGRAMS = new WeakMap<NoteSentence, Map<string, number>>();
+
+function bigrams(s: NoteSentence): Map<string, number> {
+  let out = BIGRAMS.get(s);
+  if (out) return out;
+  out = new Map<string, number>();
+  const t = s.text.replace(/\s+/g, '');
+  for (let i = 0; i + 1 < t.length; i++) out.set(t.slice(i, i + 2), (out.get(t.slice(i, i + 2)) ?? 0) + 1);
+  BIGRAMS.set(s, out);
+  return out;
+}
+
+/** Character-bigram overlap of two sentences (Dice), 0…1. */
+function similarity(a: NoteSentence, b: NoteSentence): number {
+  const ga = bigrams(a);
+  const gb = bigrams(b);
   let shared = 0;
   let total = 0;
   for (const [g, n] of ga) {
@@ -583,37 +599,46 @@ function similarity(a: string, b: string): number {
  */
 function siblingPairs(ctx: Context, sections: readonly Section[]): Found[] {
   const out: Found[] = [];
+  const bySection = new Map<Section, NoteSentence[]>();
+  const byPath = new Map<string, NoteSentence[]>();
+  for (const s of ctx.sentences) {
+    const own = bySection.get(s.section) ?? [];
+    own.push(s);
+    bySection.set(s.section, own);
+    const key = s.section.path.join('\u0000');
+    const atPath = byPath.get(key) ?? [];
+    atPath.push(s);
+    byPath.set(key, atPath);
+  }
+  const nameOf = (title: string) => {
+    const h = readHeading(title);
+    return h.kind === 'keyword' ? h.keyword : h.kind === 'term' ? h.term.key : null;
+  };
   for (const [i, a] of sections.entries()) {
     const b = sections[i + 1];
-    const ha = readHeading(a.title);
-    const hb = b ? readHeading(b.title) : null;
     if (
       !b ||
-      !hb ||
       a.depth !== b.depth ||
       a.path.slice(0, -1).join('\u0000') !== b.path.slice(0, -1).join('\u0000')
     )
       continue;
-    const nameOf = (h: typeof ha) =>
-      h.kind === 'keyword' ? h.keyword : h.kind === 'term' ? h.term.key : null;
-    const na = nameOf(ha);
-    const nb = hb ? nameOf(hb) : null;
+    const na = nameOf(a.title);
+    const nb = na ? nameOf(b.title) : null;
     if (!na || !nb) continue;
-    const sa = ctx.sentences.filter((s) => s.section === a);
-    const sb = ctx.sentences.filter((s) => s.section === b);
     let best: [NoteSentence, NoteSentence, number] | null = null;
-    for (const x of sa) {
-      for (const y of sb) {
-        const sim = similarity(x.text, y.text);
-        if (x.text !== y.text && sim >= 0.75 && (!best || sim > best[2])) best = [x, y, sim];
+    for (const x of bySection.get(a) ?? []) {
+      for (const y of bySection.get(b) ?? []) {
+        // Dice ≥ 0.75 cannot hold between texts of very different lengths.
+        const lx = x.text.length;
+        const ly = y.text.length;
+        if (x.text === y.text || Math.min(lx, ly) / Math.max(lx, ly) < 0.6) continue;
+        const sim = similarity(x, y);
+        if (sim >= 0.75 && (!best || sim > best[2])) best = [x, y, sim];
       }
     }
     if (!best) continue;
     // `docker attch命令`: the parent's prose gives the full name of a keyword heading.
-    const parentText = ctx.sentences
-      .filter((s) => s.section.path.join('\u0000') === a.path.slice(0, -1).join('\u0000'))
-      .map((s) => s.text)
-      .join('\n');
+    const parentText = (byPath.get(a.path.slice(0, -1).join('\u0000')) ?? []).map((s) => s.text).join('\n');
     const full = (name: string) =>
       new RegExp(`([a-z][\\w-]*\\s+)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i').exec(
         parentText,
@@ -703,10 +728,7 @@ function tablePairs(ctx: Context, sections: readonly Section[]): Found[] {
 }
 
 /** Known names: terms the note defines, and a keyword heading's noun description (`ARG构建参数` → 构建参数). */
-function knownNames(
-  sections: readonly Section[],
-  sentences: readonly NoteSentence[],
-): {
+function knownNames(sections: readonly Section[]): {
   known: string[];
   concepts: string[];
   aliases: Map<string, string>;
@@ -715,7 +737,7 @@ function knownNames(
   const known = new Set<string>();
   const aliases = new Map<string, string>();
   const definitions = new Map<string, string>();
-  for (const def of findDefinitions(sections, sentences)) {
+  for (const def of findDefinitions(sections)) {
     for (const a of def.term.aliases) if (a.length >= 2) known.add(a);
     // The definition's opening, short: what a side is when a passage describes only the other.
     let text = '';
@@ -739,7 +761,13 @@ function knownNames(
       known.add(shape.description);
     }
   }
-  return { known: [...known], concepts, aliases, definitions };
+  const longestFirst = (a: string, b: string) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    known: [...known].sort(longestFirst),
+    concepts: concepts.sort(longestFirst),
+    aliases,
+    definitions,
+  };
 }
 
 /**
@@ -749,7 +777,7 @@ function knownNames(
  */
 export const extractComparisons: Extractor = (note) => {
   const sentences = noteSentences(note.sections);
-  const { known, concepts, aliases, definitions } = knownNames(note.sections, sentences);
+  const { known, concepts, aliases, definitions } = knownNames(note.sections);
   const ctx: Context = { sentences, known, concepts, definitions, lang: note.lang };
   const all = [
     ...headingPairs(ctx, note.sections),

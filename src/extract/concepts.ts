@@ -207,6 +207,11 @@ const ADVERB_TAIL =
   /(?:只|也|都|就|则|还|又|才|便|即|却|不|仅仅|仅|其实|实际上|可以|一般|通常|总|全|均|并|甚至|已经|曾经|现在)$/;
 const EXAMPLE = /例如|比如|如下|上面|下面|以下|这里|此时|例子|for example|e\.g\.|below|above/i;
 const HAN = /\p{Script=Han}/u;
+/**
+ * Chinese characters as a plain class, for the patterns built per term: `\p{Script=Han}` with the
+ * `u` and `i` flags makes V8 compile a large Unicode table for every one of them.
+ */
+const HAN_CLASS = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
 
 /** Whether text is a plausible name for a term a card could ask about. */
 function plausibleTerm(name: string): boolean {
@@ -229,34 +234,139 @@ function plausibleTerm(name: string): boolean {
  */
 function aliasPattern(alias: string): RegExp {
   const quote = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (HAN.test(alias)) return new RegExp(quote(alias).replace(/\s+/g, '\\s*'), 'iu');
+  if (HAN.test(alias)) return new RegExp(quote(alias).replace(/\s+/g, '\\s*'), 'i');
   const body = alias
     .replace(/\s+/g, ' ')
     .split(/(?<=[a-z])(?=[A-Z])| /)
     .map(quote)
     .join('\\s?');
-  return new RegExp(`(?<![A-Za-z0-9_-])${body}(?:e?s)?(?![A-Za-z0-9_-])`, 'iu');
+  return new RegExp(`(?<![A-Za-z0-9_-])${body}(?:e?s)?(?![A-Za-z0-9_-])`, 'i');
 }
 
 interface Matcher {
+  /** Normalized aliases (`normalizeTerm`): a cheap test before any pattern runs. */
+  flat: string[];
   any: RegExp[];
   /** A clause that opens with the term: optional Latin qualifier (`docker镜像`), the alias, an optional gloss. */
   lead: RegExp[];
+  /** The term closes a clause (`这些镜像都是中间层镜像`). */
+  closes: RegExp[];
+  /** `将其设计为分层存储架构`. */
+  namedAs: RegExp[];
+  /** `一个公共仓库Docker Hub`. */
+  appositive: RegExp[];
+  /** `这就引入了上下文概念`. */
+  concept: RegExp[];
+  /** Normalized aliases, to compare with names found in prose. */
+  names: Set<string>;
 }
 
 function matcherFor(term: Term): Matcher {
   const aliases = [...term.aliases].sort((a, b) => b.length - a.length);
+  const any = aliases.map(aliasPattern);
+  // The rarer patterns compile on first use: most terms never need them.
+  const lazy = (make: (re: RegExp) => RegExp) => {
+    let compiled: RegExp[] | null = null;
+    return () => {
+      compiled ??= any.map(make);
+      return compiled;
+    };
+  };
+  const closes = lazy((re) => new RegExp(`${re.source}\\s*$`, 'i'));
+  const namedAs = lazy((re) => new RegExp(`(?:设计|定义)为\\s*${re.source}(?!\\s?[A-Za-z])`, 'i'));
+  const appositive = lazy(
+    (re) => new RegExp(`(?:一个|一种)(?:(?![了的是在把将被从对和与])${HAN_CLASS}){1,4}\\s?${re.source}`, 'i'),
+  );
+  const concept = lazy((re) => new RegExp(`(?:引入了?|的)\\S{0,6}?${re.source}\\s*概念`, 'i'));
   return {
-    any: aliases.map(aliasPattern),
+    flat: aliases.map(quickFlat),
+    any,
     lead: aliases.map((a) => {
       const body = aliasPattern(a).source;
       const qualifier = HAN.test(a) ? '(?:[A-Za-z]+\\s*)?' : '(?:(?:an?|the)\\s+)?';
       return new RegExp(
         `^${qualifier}${body}(?:\\s*[A-Za-z][A-Za-z ]*?(?=[是的]))?(?:\\s*[（(][^）)]*[）)])?`,
-        'iu',
+        'i',
       );
     }),
+    get closes() {
+      return closes();
+    },
+    get namedAs() {
+      return namedAs();
+    },
+    get appositive() {
+      return appositive();
+    },
+    get concept() {
+      return concept();
+    },
+    names: new Set(aliases.map(normalizeTerm)),
   };
+}
+
+/** What a sentence says independent of any term, worked out once per sentence. */
+interface Features {
+  /** `normalizeTerm` of the text: spaces and case gone, for the cheap alias test. */
+  flat: string;
+  clauses: string[];
+  /** Each clause without its opener (`实际上`, `而`). */
+  opened: string[];
+  /** `normalizeTerm` of each opened clause and of each raw clause, for cheap tests. */
+  openedFlat: string[];
+  clausesFlat: string[];
+  /** The term the first clause defines (`仓库名是两段式名称` → 仓库名), if any. */
+  subject: string | null;
+  named: Set<string>;
+  glossed: Set<string>;
+  item: string | null;
+  example: boolean;
+}
+
+const FEATURES = new WeakMap<NoteSentence, Features>();
+const FLAT = new WeakMap<NoteSentence, string>();
+
+/**
+ * Lower case without spaces or backticks: the cheap form the quick tests compare. (`normalizeTerm`
+ * also folds width, which costs more than all the rest; the patterns that follow cope with width.)
+ */
+function quickFlat(text: string): string {
+  return text.toLowerCase().replace(/[\s`]+/g, '');
+}
+
+function flatOf(sentence: NoteSentence): string {
+  let flat = FLAT.get(sentence);
+  if (flat === undefined) {
+    flat = quickFlat(sentence.text);
+    FLAT.set(sentence, flat);
+  }
+  return flat;
+}
+
+/** Naming phrases (`被称为`, `called`), cheap to test before the real patterns run. */
+const NAMING_HINT = /称|成为|叫做|called|known as|referred to|termed/i;
+
+function featuresOf(sentence: NoteSentence): Features {
+  const cached = FEATURES.get(sentence);
+  if (cached) return cached;
+  const text = sentence.text;
+  const clauses = splitClauses(text);
+  const opened = clauses.map(stripLeadIn);
+  const item = definitionItem(sentence);
+  const features: Features = {
+    flat: flatOf(sentence),
+    clauses,
+    opened,
+    openedFlat: opened.map(quickFlat),
+    clausesFlat: clauses.map(quickFlat),
+    subject: DEFINING_HINT.test(clauses[0] ?? '') ? definedSubject(clauses[0] ?? '') : null,
+    named: new Set(NAMING_HINT.test(text) ? findNamedTerms(text).map((n) => normalizeTerm(n.name)) : []),
+    glossed: new Set(/[（(]/.test(text) ? findGlosses(text).map((g) => normalizeTerm(g.zh)) : []),
+    item: item ? normalizeTerm(item.head) : null,
+    example: EXAMPLE.test(text),
+  };
+  FEATURES.set(sentence, features);
+  return features;
 }
 
 /** Where a sentence sits relative to the term's home section. */
@@ -267,27 +377,32 @@ interface Place {
   inSubtree: boolean;
 }
 
-/** Best defining pattern for `term` in one sentence, and the English article it used. */
+/** Best defining pattern for a term (its matcher) in one sentence, and the English wording it used. */
 function definingPattern(
   sentence: NoteSentence,
-  term: Term,
   matcher: Matcher,
 ): { pattern: number; phrase: EnglishPhrase | null; glossed: boolean } {
   const text = sentence.text;
-  let pattern: number = matcher.any.some((re) => re.test(text)) ? SCORE.mention : 0;
-  if (pattern === 0 && !/^是/.test(text)) return { pattern, phrase: null, glossed: false };
+  const f = featuresOf(sentence);
+  const mentions = matcher.any.some((re) => re.test(text));
+  if (!mentions) return { pattern: 0, phrase: null, glossed: false };
+  let pattern: number = SCORE.mention;
+  let named = false;
+  for (const n of f.named) if (matcher.names.has(n)) named = true;
   // A comment in a code block explains the command under it; only a naming phrase there defines a term.
-  if (sentence.block.kind === 'comment') {
-    const named = findNamedTerms(text).some((n) =>
-      term.aliases.some((a) => normalizeTerm(a) === normalizeTerm(n.name)),
-    );
+  if (sentence.block.kind === 'comment')
     return { pattern: named ? SCORE.naming : 0, phrase: null, glossed: false };
-  }
   let phrase: EnglishPhrase | null = null;
-  const clauses = splitClauses(text);
-  clauses.forEach((raw, i) => {
-    const clause = stripLeadIn(raw);
-    for (const lead of matcher.lead) {
+  f.clauses.forEach((raw, i) => {
+    const clause = f.opened[i] ?? raw;
+    const openedFlat = f.openedFlat[i] ?? '';
+    const rawFlat = f.clausesFlat[i] ?? '';
+    // The term can open the clause only if it sits near its start (after a Latin qualifier at most).
+    const nearStart = matcher.flat.some((a) => {
+      const at = openedFlat.indexOf(a);
+      return at >= 0 && at <= 12;
+    });
+    for (const lead of nearStart ? matcher.lead : []) {
       const m = lead.exec(clause);
       if (!m) continue;
       const rest = clause.slice(m[0].length);
@@ -305,43 +420,29 @@ function definingPattern(
       }
     }
     // `这些镜像都是中间层镜像，是其他镜像所依赖的镜像`: the term closes a clause, the next one defines it.
-    const next = clauses[i + 1];
+    const next = f.clauses[i + 1];
     if (
       next &&
       /^是/.test(next.trim()) &&
-      matcher.any.some((re) => new RegExp(`${re.source}\\s*$`, 'iu').test(raw))
+      matcher.flat.some((a) => rawFlat.endsWith(a)) &&
+      matcher.closes.some((re) => re.test(raw))
     )
       pattern = Math.max(pattern, SCORE.appositive);
     // `将其设计为分层存储架构`: the clause calls something by the term.
-    if (
-      matcher.any.some((re) => new RegExp(`(?:设计|定义)为\\s*${re.source}(?!\\s?[A-Za-z])`, 'iu').test(raw))
-    )
+    if (/(?:设计|定义)为/.test(raw) && matcher.namedAs.some((re) => re.test(raw)))
       pattern = Math.max(pattern, SCORE.namedAs);
   });
-  for (const named of findNamedTerms(text)) {
-    if (term.aliases.some((a) => normalizeTerm(a) === normalizeTerm(named.name)))
-      pattern = Math.max(pattern, SCORE.naming);
-  }
+  if (named) pattern = Math.max(pattern, SCORE.naming);
   // `官方维护了一个公共仓库Docker Hub`: a category noun right before the name says what it is.
-  if (
-    matcher.any.some((re) =>
-      new RegExp(
-        `(?:一个|一种)(?:(?![了的是在把将被从对和与])\\p{Script=Han}){1,4}\\s?${re.source}`,
-        'iu',
-      ).test(text),
-    )
-  )
+  if (/一个|一种/.test(text) && matcher.appositive.some((re) => re.test(text)))
     pattern = Math.max(pattern, SCORE.appositive);
-  if (matcher.any.some((re) => new RegExp(`(?:引入了?|的)\\S{0,6}?${re.source}\\s*概念`, 'iu').test(text)))
+  if (text.includes('概念') && matcher.concept.some((re) => re.test(text)))
     pattern = Math.max(pattern, SCORE.naming);
-  const glossed = findGlosses(text).some((g) =>
-    term.aliases.some((a) => normalizeTerm(a) === normalizeTerm(g.zh)),
-  );
+  let glossed = false;
+  for (const g of f.glossed) if (matcher.names.has(g)) glossed = true;
   if (glossed) pattern = Math.max(pattern, SCORE.gloss);
-  const item = definitionItem(sentence);
-  if (item && term.aliases.some((a) => normalizeTerm(a) === normalizeTerm(item.head)))
-    pattern = Math.max(pattern, SCORE.item);
-  if (EXAMPLE.test(text)) pattern = Math.min(pattern, SCORE.weakCopula);
+  if (f.item && matcher.names.has(f.item)) pattern = Math.max(pattern, SCORE.item);
+  if (f.example) pattern = Math.min(pattern, SCORE.weakCopula);
   return { pattern, phrase, glossed };
 }
 
@@ -361,7 +462,7 @@ function rank(sentence: NoteSentence, pattern: number, place: Place): number {
   const inHome = place.position >= 0;
   if (sentence.block.kind === 'comment' && pattern < SCORE.naming) return 0;
   // `仓库是集中存放镜像的地方`: a sentence that opens with its definition states it best.
-  if (pattern >= SCORE.simile && definedSubject(splitClauses(sentence.text)[0] ?? '') !== null) score += 1;
+  if (pattern >= SCORE.simile && featuresOf(sentence).subject !== null) score += 1;
   // `是一个特殊文件系统…` right under `### 镜像Image`: the subject is the heading.
   if (inHome && place.position < 4 && /^是(?!否)/.test(sentence.text)) score = Math.max(score, SCORE.elided);
   if (inHome) score += Math.max(2, 6 - place.position);
@@ -372,9 +473,64 @@ function rank(sentence: NoteSentence, pattern: number, place: Place): number {
   return score;
 }
 
-/** Every sentence of the note, in order. */
+/**
+ * Finds the sentences whose normalized text holds a normalized alias, by one native `indexOf` scan
+ * of the whole note per alias instead of a test per sentence.
+ */
+function occurrenceIndex(sentences: readonly NoteSentence[]): (flatAlias: string) => NoteSentence[] {
+  const starts: number[] = [];
+  let text = '';
+  for (const s of sentences) {
+    starts.push(text.length);
+    text += `${flatOf(s)}\u0000`;
+  }
+  return (alias) => {
+    const out: NoteSentence[] = [];
+    if (!alias) return out;
+    let last = -1;
+    for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((starts[mid] ?? 0) <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      if (lo !== last) {
+        const s = sentences[lo];
+        if (s) out.push(s);
+        last = lo;
+      }
+    }
+    return out;
+  };
+}
+
+const SENTENCES = new WeakMap<readonly Section[], NoteSentence[]>();
+const BY_SECTION = new WeakMap<readonly NoteSentence[], Map<Section, NoteSentence[]>>();
+
+/** A note's sentences grouped by their section (worked out once per note). */
+export function bySection(sentences: readonly NoteSentence[]): Map<Section, NoteSentence[]> {
+  let map = BY_SECTION.get(sentences);
+  if (!map) {
+    map = new Map();
+    for (const s of sentences) {
+      const list = map.get(s.section);
+      if (list) list.push(s);
+      else map.set(s.section, [s]);
+    }
+    BY_SECTION.set(sentences, map);
+  }
+  return map;
+}
+const DEFINITIONS = new WeakMap<readonly Section[], Definition[]>();
+
+/** Every sentence of the note, in order (worked out once per note: the extractors share it). */
 export function noteSentences(sections: readonly Section[]): NoteSentence[] {
+  const cached = SENTENCES.get(sections);
+  if (cached) return cached;
   const out: NoteSentence[] = [];
+  SENTENCES.set(sections, out);
   for (const section of sections) {
     for (const s of sectionSentences(section))
       out.push({ ...s, index: out.length, section, order: out.length });
@@ -414,10 +570,7 @@ function headingCandidates(sections: readonly Section[], sentences: readonly Not
     if (!term || isKeyword(term.key)) continue;
     const paired = shape.kind === 'term' && term.zh !== undefined && term.en !== undefined;
     if (term.zh) {
-      const prose = sentences
-        .filter((s) => s.section === section)
-        .map((s) => s.text)
-        .join('\n');
+      const prose = (bySection(sentences).get(section) ?? []).map((s) => s.text).join('\n');
       const extra = shortForms(term.zh, prose);
       if (extra.length) term = makeTerm(term.zh, term.en, extra);
     }
@@ -454,18 +607,41 @@ function definedSubject(clause: string): string | null {
   return plausibleTerm(name) ? name : null;
 }
 
+/** Counts how often the note says a word (memoized: the same subjects come up again and again). */
+function usageCounter(sentences: readonly NoteSentence[]): (word: string) => number {
+  const titles = [...new Set(sentences.map((s) => s.section))].map((s) => s.title);
+  const text = [...titles, ...sentences.map((s) => s.text)].join('\n').toLowerCase();
+  const counts = new Map<string, number>();
+  return (word) => {
+    const w = word.toLowerCase();
+    let n = counts.get(w);
+    if (n === undefined) {
+      n = 0;
+      for (let at = text.indexOf(w); at >= 0 && n < 3; at = text.indexOf(w, at + w.length)) n++;
+      counts.set(w, n);
+    }
+    return n;
+  };
+}
+
+/** Words a defining clause needs, cheap to test before `definedSubject` runs. */
+const DEFINING_HINT =
+  /是|相当于|理解为|的实质|的本质|的生存周期|的生命周期|有(?:两|三|几|多)个|\b(?:is|are)\b/;
+
 function proseCandidates(sentences: readonly NoteSentence[]): Candidate[] {
   const out: Candidate[] = [];
-  const all = sentences.map((s) => s.text).join('\n');
+  const uses = usageCounter(sentences);
   const add = (name: string, others: string[] = []) =>
     out.push({ term: makeTerm(...zhEn(name), others), home: null, paired: false });
   for (const s of sentences) {
-    for (const named of findNamedTerms(s.text)) if (plausibleTerm(named.name)) add(named.name, named.others);
+    if (NAMING_HINT.test(s.text))
+      for (const named of findNamedTerms(s.text))
+        if (plausibleTerm(named.name)) add(named.name, named.others);
     if (s.block.kind === 'comment' || EXAMPLE.test(s.text)) continue;
     // A subject defined by `是` names a term when it opens the sentence and the note uses it again.
-    const first = splitClauses(s.text)[0];
+    const first = DEFINING_HINT.test(s.text) ? splitClauses(s.text)[0] : undefined;
     const subject = first ? definedSubject(first) : null;
-    if (subject && (!HAN.test(subject) || all.split(subject).length > 2)) add(subject);
+    if (subject && uses(subject) >= 2) add(subject);
     const item = definitionItem(s);
     if (item && plausibleTerm(item.head)) add(item.head);
   }
@@ -479,16 +655,24 @@ function zhEn(name: string): [string | undefined, string | undefined] {
   return HAN.test(name) ? [name, undefined] : [undefined, name];
 }
 
+const NORMALIZED = new WeakMap<Term, string[]>();
+
+function keysOf(term: Term): string[] {
+  let keys = NORMALIZED.get(term);
+  if (!keys) {
+    keys = term.aliases.map(normalizeTerm);
+    NORMALIZED.set(term, keys);
+  }
+  return keys;
+}
+
 function sameTerm(a: Term, b: Term): boolean {
-  const keys = new Set(a.aliases.map(normalizeTerm));
-  if (b.aliases.some((x) => keys.has(normalizeTerm(x)))) return true;
+  const ka = keysOf(a);
+  const kb = keysOf(b);
+  if (kb.some((x) => ka.includes(x))) return true;
   // `docker镜像` is the term 镜像 with the tool's name in front.
-  return b.aliases.some((x) =>
-    a.aliases.some((y) => {
-      const nx = normalizeTerm(x);
-      const ny = normalizeTerm(y);
-      return HAN.test(y) && nx.endsWith(ny) && /^[a-z]+$/.test(nx.slice(0, nx.length - ny.length));
-    }),
+  return kb.some((nx) =>
+    ka.some((ny) => HAN.test(ny) && nx.endsWith(ny) && /^[a-z]+$/.test(nx.slice(0, nx.length - ny.length))),
   );
 }
 
@@ -522,10 +706,10 @@ function placeOf(
  * defining prose; English glosses (`虚悬镜像（dangling image）`) join the Chinese term. A term that
  * nothing defines is dropped: a heading is a term only when its prose says what it is.
  */
-export function findDefinitions(
-  sections: readonly Section[],
-  sentences: readonly NoteSentence[] = noteSentences(sections),
-): Definition[] {
+export function findDefinitions(sections: readonly Section[]): Definition[] {
+  const cached = DEFINITIONS.get(sections);
+  if (cached) return cached;
+  const sentences = noteSentences(sections);
   const candidates: Candidate[] = [];
   for (const c of [...headingCandidates(sections, sentences), ...proseCandidates(sentences)]) {
     const at = candidates.findIndex((x) => sameTerm(x.term, c.term) || sameTerm(c.term, x.term));
@@ -535,6 +719,7 @@ export function findDefinitions(
   }
   // Glosses give a Chinese term its English name.
   for (const s of sentences) {
+    if (!/[（(]/.test(s.text)) continue;
     for (const gloss of findGlosses(s.text)) {
       const at = candidates.findIndex((c) =>
         c.term.aliases.some((a) => normalizeTerm(a) === normalizeTerm(gloss.zh)),
@@ -545,15 +730,27 @@ export function findDefinitions(
     }
   }
   const out: Definition[] = [];
+  const find = occurrenceIndex(sentences);
   for (const { term, home, paired } of candidates) {
     const matcher = matcherFor(term);
-    const homeSentences = home ? sentences.filter((s) => s.section === home) : [];
+    const homeSentences = home ? (bySection(sentences).get(home) ?? []) : [];
     let evidence = 0;
     let phrase: EnglishPhrase | null = null;
     const scored: ScoredSentence[] = [];
-    for (const sentence of sentences) {
+    // Only sentences that name the term, and the home section's, can define it.
+    const relevant = new Set<NoteSentence>(homeSentences);
+    for (const alias of matcher.flat) for (const s of find(alias)) relevant.add(s);
+    for (const sentence of [...relevant].sort((a, b) => a.order - b.order)) {
       const place = placeOf(sentence, home, homeSentences);
-      const { pattern, phrase: p, glossed } = definingPattern(sentence, term, matcher);
+      const elided = place.position >= 0 && place.position < 4 && /^是(?!否)/.test(sentence.text);
+      const {
+        pattern,
+        phrase: p,
+        glossed,
+      } = elided
+        ? { pattern: SCORE.elided, phrase: null, glossed: false }
+        : definingPattern(sentence, matcher);
+      if (pattern === 0 && place.position < 0) continue;
       const score = rank(sentence, pattern, place);
       const counts =
         home === null || place.position >= 0 || place.inSubtree || pattern >= DISCOVERY_THRESHOLD;
@@ -573,6 +770,7 @@ export function findDefinitions(
     const enough = home ? evidence >= HEADING_THRESHOLD || paired : evidence >= DISCOVERY_THRESHOLD;
     if (enough && scored.length > 0) out.push({ term, home, evidence, scored, phrase });
   }
+  DEFINITIONS.set(sections, out);
   return out;
 }
 
@@ -629,7 +827,7 @@ function withContext(picked: readonly NoteSentence[], all: readonly NoteSentence
 export const extractConcepts: Extractor = (note) => {
   const all = noteSentences(note.sections);
   const drafts: CardDraft[] = [];
-  for (const def of findDefinitions(note.sections, all)) {
+  for (const def of findDefinitions(note.sections)) {
     const picked = pickKeySentences(def.scored) as NoteSentence[];
     const first = picked[0];
     if (!first) continue;

@@ -168,6 +168,7 @@ export function splitSentences(text: string): string[] {
 
 /** Joins the lines of a wrapped sentence: no space between Chinese characters, one between words. */
 function tidy(text: string): string {
+  if (!text.includes('\n')) return text.trim();
   return text
     .trim()
     .replace(/(?<=[\p{Script=Han}\p{P}])\s*\n\s*(?=[\p{Script=Han}\p{P}])/gu, '')
@@ -179,19 +180,20 @@ function tidy(text: string): string {
  * touches Chinese text (`AUFS,曾经是`), but not between two English words (`LVM,RAID`) or inside code.
  */
 export function splitClauses(sentence: string): string[] {
-  const spans = codeSpans(sentence);
+  const spans = sentence.includes('`') ? codeSpans(sentence) : [];
   const out: string[] = [];
   let start = 0;
-  for (let i = 0; i < sentence.length; i++) {
-    const ch = sentence[i] ?? '';
-    let cut = '，；：;'.includes(ch);
-    if (ch === ',' || ch === ':') {
-      const before = sentence[i - 1] ?? '';
-      const after = sentence[i + 1] ?? '';
-      cut = HAN.test(before) || HAN.test(after) || (ch === ',' && after === ' ');
-      if (ch === ':' && !HAN.test(before) && !HAN.test(after)) cut = false;
+  for (const m of sentence.matchAll(/[，；：;,:]/g)) {
+    const i = m.index;
+    const ch = m[0];
+    let cut = ch !== ',' && ch !== ':';
+    if (!cut) {
+      const before = sentence.charAt(i - 1);
+      const after = sentence.charAt(i + 1);
+      const han = HAN.test(before) || HAN.test(after);
+      cut = han || (ch === ',' && after === ' ');
     }
-    if (!cut || inside(spans, i)) continue;
+    if (!cut || (spans.length > 0 && inside(spans, i))) continue;
     const piece = sentence.slice(start, i).trim();
     if (piece) out.push(piece);
     start = i + 1;

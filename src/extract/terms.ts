@@ -346,8 +346,20 @@ export function splitDescribed(title: string): { term: string; description: stri
   return { term, description: description.trim() };
 }
 
-/** What a heading is about, from its wording. */
+const HEADING_CACHE = new Map<string, HeadingShape>();
+
+/** What a heading is about, from its wording (memoized: every extractor asks about the same titles). */
 export function readHeading(title: string): HeadingShape {
+  let shape = HEADING_CACHE.get(title);
+  if (!shape) {
+    if (HEADING_CACHE.size > 10_000) HEADING_CACHE.clear();
+    shape = shapeOf(title);
+    HEADING_CACHE.set(title, shape);
+  }
+  return shape;
+}
+
+function shapeOf(title: string): HeadingShape {
   const t = cleanHeading(title);
   if (!t) return { kind: 'phrase' };
   const question = /^what(?:'s| is| are)\s+(?:an?\s+|the\s+)?(.+?)\??$/i.exec(t);
@@ -477,9 +489,15 @@ export function findNamedTerms(sentence: string): NamedTerm[] {
   return out;
 }
 
+const LEAD_IN_START = new Set(
+  [...WORDS.zh.leadIns, ...WORDS.en.leadIns].map((w) => w.charAt(0).toLowerCase()),
+);
+
 /** Drops the openers of a clause (`实际上`, `而`, `However,`) so that its subject comes first. */
 export function stripLeadIn(clause: string): string {
   let out = clause.trim();
+  // Most clauses open with no lead-in at all: test the first character before the word lists.
+  if (!LEAD_IN_START.has(out.charAt(0).toLowerCase())) return out;
   for (let i = 0; i < 3; i++) {
     const before = out;
     for (const w of WORDS.zh.leadIns)

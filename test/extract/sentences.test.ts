@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import {
+  joinSentences,
+  looksLikeCode,
+  pickKeySentences,
+  proseBlocks,
+  type Sentence,
+  sectionSentences,
+  splitClauses,
+  splitSentences,
+} from '../../src/extract/sentences.ts';
+import { parseMarkdown } from '../../src/notes/parse.ts';
+import { splitSections } from '../../src/notes/sections.ts';
+
+describe('splitSentences', () => {
+  it('cuts Chinese prose at 。！？ and keeps ；inside a sentence', () => {
+    expect(splitSentences('镜像是静态的定义。容器是镜像运行时的实体！为什么？因为；它在运行')).toEqual([
+      '镜像是静态的定义。',
+      '容器是镜像运行时的实体！',
+      '为什么？',
+      '因为；它在运行',
+    ]);
+  });
+
+  it('cuts English at a full stop before a space, never in decimals, file names or code', () => {
+    expect(
+      splitSentences(
+        'An image is a template. Docker 1.12 added `HEALTHCHECK`. Run `docker build -f a.b .` now. Done',
+      ),
+    ).toEqual([
+      'An image is a template.',
+      'Docker 1.12 added `HEALTHCHECK`.',
+      'Run `docker build -f a.b .` now.',
+      'Done',
+    ]);
+  });
+
+  it('joins a hard-wrapped English sentence and cuts at line ends after Chinese', () => {
+    expect(splitSentences('A container is a runnable\ninstance of an image.')).toEqual([
+      'A container is a runnable instance of an image.',
+    ]);
+    expect(splitSentences('镜像是基础\n容器是实体')).toEqual(['镜像是基础', '容器是实体']);
+  });
+});
+
+describe('splitClauses', () => {
+  it('cuts at Chinese commas and at an ASCII comma touching Chinese, not between English words', () => {
+    expect(splitClauses('UnionFS是有最大层数限制的，比如AUFS,曾经是最大不超过42层')).toEqual([
+      'UnionFS是有最大层数限制的',
+      '比如AUFS',
+      '曾经是最大不超过42层',
+    ]);
+    expect(splitClauses('不借助LVM,RAID将多个disk挂在同一个目录下')).toEqual([
+      '不借助LVM,RAID将多个disk挂在同一个目录下',
+    ]);
+    expect(splitClauses('用 `a,b` 分隔，然后')).toEqual(['用 `a,b` 分隔', '然后']);
+  });
+});
+
+describe('looksLikeCode', () => {
+  it('tells syntax lines from prose', () => {
+    expect(looksLikeCode('docker pull [选项] [Docker Register 地址[:端口号]/]仓库名[:标签]')).toBe(true);
+    expect(looksLikeCode('COPY ./package.json /app/')).toBe(true);
+    expect(looksLikeCode('docker image rm [选项] <镜像1>[<镜像2>...]')).toBe(true);
+    expect(looksLikeCode('--interval=<间隔>')).toBe(true);
+    expect(looksLikeCode('docker镜像就相当于是一个root文件系统')).toBe(false);
+    expect(looksLikeCode('An image is a read-only template with instructions.')).toBe(false);
+  });
+});
+
+describe('proseBlocks and sectionSentences', () => {
+  const md = [
+    '## 进入容器',
+    '',
+    '推荐使用docker exec。',
+    '',
+    '- `-i`：交互',
+    '',
+    '> docker attach [选项] <容器>',
+    '',
+    '```shell',
+    '#!/bin/sh',
+    '# 如果从这个stdin中exit，会导致容器的停止',
+    'docker attach 243c',
+    '```',
+  ].join('\n');
+  const [section] = splitSections(parseMarkdown(md));
+
+  it('reads paragraphs, list items, quotes and long code comments, with their lines', () => {
+    const blocks = proseBlocks(section!);
+    expect(blocks.map((b) => [b.kind, b.text, b.line])).toEqual([
+      ['paragraph', '推荐使用docker exec。', 3],
+      ['list-item', '`-i`：交互', 5],
+      ['quote', 'docker attach [选项] <容器>', 7],
+      ['comment', '如果从这个stdin中exit，会导致容器的停止', 11],
+    ]);
+  });
+
+  it('leaves syntax lines out of the sentences', () => {
+    expect(sectionSentences(section!).map((s) => s.text)).toEqual([
+      '推荐使用docker exec。',
+      '`-i`：交互',
+      '如果从这个stdin中exit，会导致容器的停止',
+    ]);
+  });
+});
+
+describe('pickKeySentences', () => {
+  const block = { kind: 'paragraph' as const, text: '', line: 1, endLine: 1 };
+  const other = { kind: 'paragraph' as const, text: '', line: 3, endLine: 3 };
+  const s = (text: string, index: number, b = block): Sentence => ({ text, block: b, index, line: 1 });
+
+  it('puts the defining sentence first and adds others in note order within the budget', () => {
+    const picked = pickKeySentences([
+      { sentence: s('操作系统分为内核和用户空间。', 0), score: 6 },
+      { sentence: s('与此无关的一句。', 4), score: 2 },
+      { sentence: s('镜像就相当于是一个root文件系统。', 1), score: 15 },
+      { sentence: s('镜像不会包含任何动态数据。', 2), score: 7 },
+      { sentence: s('另一段的句子。', 3, other), score: 6 },
+    ]);
+    expect(picked.map((p) => p.index)).toEqual([1, 0, 2]);
+  });
+
+  it('reads a sentence that points back after what it points to', () => {
+    const picked = pickKeySentences([
+      { sentence: s('有时候会有特殊镜像，既没有仓库名，也没有标签。', 0), score: 8 },
+      { sentence: s('这类无标签镜像被称为虚悬镜像。', 1), score: 12 },
+    ]);
+    expect(picked.map((p) => p.index)).toEqual([0, 1]);
+  });
+
+  it('gives nothing when nothing scored', () => {
+    expect(pickKeySentences([{ sentence: s('无关。', 0), score: 0 }])).toEqual([]);
+  });
+});
+
+describe('joinSentences', () => {
+  it('closes each sentence in its language', () => {
+    expect(joinSentences(['镜像是基础', '默认是`latest`', 'It is done'])).toBe(
+      '镜像是基础。默认是`latest`。It is done.',
+    );
+    expect(joinSentences(['An image.', 'A container'])).toBe('An image. A container.');
+  });
+});
