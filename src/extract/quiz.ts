@@ -267,7 +267,7 @@ function mcq(
 ): McqItem | undefined {
   // A term card's own question names its term ("`--rm` 参数有什么作用？"): only what is asked must stay hidden.
   const hidden = role === 'term' ? [correct.norm, ...facet.answers] : [correct.norm];
-  if (!correct.norm || hidden.some((a) => reveals(prompt.norm, a))) return undefined;
+  if (!prompt.text.trim() || !correct.norm || hidden.some((a) => reveals(prompt.norm, a))) return undefined;
   const index = pools(facet.card, role);
   if (!index) return undefined;
   const id = itemId(facet, 'mcq', variant);
@@ -349,7 +349,9 @@ function typedItems(facet: Facet, comparable: Comparable): TypedItem[] {
     for (const d of facet.cloze) {
       const answer = d.text.replace(/`+/g, '').trim();
       const answerNorm = comparable(answer);
-      if (!answerNorm || answer.length > MAX_TYPED_CHARS) continue;
+      // Nothing to type (punctuation only) or too much to type from memory.
+      if (!/[\p{L}\p{N}]/u.test(answer) || answer.length > MAX_TYPED_CHARS) continue;
+      if (reveals(comparable(clozePrompt('', facet.lang)), answerNorm)) continue;
       let text = fillCloze(card.front, d.n);
       // The same words may stand elsewhere in the sentence, unmarked: blank them too.
       if (reveals(comparable(text), answerNorm)) {
@@ -364,7 +366,7 @@ function typedItems(facet: Facet, comparable: Comparable): TypedItem[] {
   const prompt = facet.backIsToken
     ? { text: card.front.trim(), norm: frontNorm(facet, comparable) }
     : reversePrompt(facet, comparable);
-  if (!prompt || facet.answers.some((a) => reveals(prompt.norm, a))) return [];
+  if (!prompt?.text.trim() || facet.answers.some((a) => reveals(prompt.norm, a))) return [];
   const alternatives = (card.alternatives ?? []).map((a) => a.trim()).filter(Boolean);
   return [typedItem(facet, 0, prompt.text, facet.token, alternatives)];
 }
@@ -389,7 +391,9 @@ function trueFalseItems(facet: Facet, pools: Pools, seed: string, comparable: Co
   const { card } = facet;
   const items: TrueFalseItem[] = [];
   if (facet.cloze.length) {
-    const truth = card.back.trim();
+    // The back is the sentence in full; a card without one still has its front with every blank shown.
+    const truth = card.back.trim() || fillCloze(card.front, 0).trim();
+    if (!truth) return items;
     items.push(trueFalse(facet, 0, truth, true));
     const id = `${card.id}-truefalse-1`;
     // One deletion gets a sibling's text of the same shape; the item's hash decides which is tried first.
