@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deckSchema } from '../../src/deck/schema.ts';
-import { CARD_KINDS, type Card, type DeckInfo } from '../../src/deck/types.ts';
+import { CARD_KINDS, type Card, type CardKind, type DeckInfo } from '../../src/deck/types.ts';
 import { generateQuiz } from '../../src/extract/quiz.ts';
 import { normalizeText } from '../../src/text/normalize.ts';
 
@@ -45,6 +45,11 @@ const PIECES = [
   '127',
   '3',
   '____',
+  '容器退出后随之将其删除。',
+  '让容器在后台运行。',
+  '把宿主端口映射到容器端口。',
+  '指定基础镜像，必须是第一条指令。',
+  'Shows the diff in the message template.',
 ];
 
 const text = fc.oneof(
@@ -59,7 +64,11 @@ const topic = fc.array(fc.constantFrom('Docker', '使用镜像', '运行', '列�
 });
 
 const cardSpec = fc.record({
-  kind: fc.constantFrom(...CARD_KINDS),
+  // Mostly two kinds, so that many sets hold four cards of one kind and deck: enough for choices.
+  kind: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom<CardKind>('flag', 'concept') },
+    { weight: 2, arbitrary: fc.constantFrom(...CARD_KINDS) },
+  ),
   deck: fc.constantFrom('试题', 'Git'),
   key: text,
   front: text,
@@ -70,7 +79,7 @@ const cardSpec = fc.record({
   alternatives: fc.option(fc.array(text, { maxLength: 2 }), { nil: undefined }),
 });
 
-const cardSet = fc.array(cardSpec, { maxLength: 40 }).map((specs) =>
+const cardSet = fc.array(cardSpec, { maxLength: 50 }).map((specs) =>
   specs.map(
     (spec, i): Card => ({
       id: `card${i}`,
