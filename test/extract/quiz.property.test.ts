@@ -111,7 +111,7 @@ function shows(prompt: string, answer: string): boolean {
   if (!wanted) return false;
   if (/[^\x00-\x7f]/.test(wanted)) return text.includes(wanted);
   const escaped = wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const edge = (c: string | undefined) => (c && /[a-z0-9_]/.test(c) ? true : false);
+  const edge = (c: string | undefined) => c !== undefined && /[a-z0-9_]/.test(c);
   const before = edge(wanted[0]) ? '(?<![a-z0-9_])' : '';
   const after = edge(wanted.at(-1)) ? '(?![a-z0-9_])' : '';
   return new RegExp(`${before}${escaped}${after}`).test(text);
