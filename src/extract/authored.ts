@@ -172,7 +172,11 @@ function pairCards(drafts: CardDraft[], block: TextBlock, section: Section, pair
 }
 
 /** Reads one paragraph: a multi-line card, single-line cards, or a cloze paragraph. */
+/** Whether a paragraph holds any of the plugin's markers at all; most do not. */
+const MARKERS = /::|==|\{\{c\d|(?:^|\n)\s*\?{1,2}\s*(?:\n|$)/;
+
 function readBlock(drafts: CardDraft[], block: TextBlock, section: Section): void {
+  if (!MARKERS.test(block.text)) return;
   const multi = multiLine(block, section);
   if (multi) {
     pairCards(drafts, block, section, multi);

@@ -22,6 +22,16 @@ const PROGRAM_WORD = new RegExp(
   'g',
 );
 
+const PROGRAM_HINT = new RegExp(PROGRAM_WORD.source);
+
+/**
+ * A cheap first look: whether a text could name a command at all (a code span or a known program's
+ * name). Most prose does not, and skipping it keeps extraction fast on large vaults.
+ */
+export function mayMentionCommand(text: string): boolean {
+  return text.includes('`') || PROGRAM_HINT.test(text);
+}
+
 /** Code spans of a text: offsets of the backticks and the code between them. */
 function codeSpans(text: string): { start: number; end: number; code: string }[] {
   const spans: { start: number; end: number; code: string }[] = [];
@@ -84,6 +94,18 @@ function bareCommandAt(
  * so a bare mention ends where the Latin run ends.
  */
 export function findCommandMentions(text: string): CommandMention[] {
+  const cached = mentionCache.get(text);
+  if (cached) return cached;
+  const found = scanMentions(text);
+  // Bounded: a large vault repeats paragraphs often enough to pay, not enough to hold them all.
+  if (mentionCache.size > 4096) mentionCache.clear();
+  mentionCache.set(text, found);
+  return found;
+}
+
+const mentionCache = new Map<string, CommandMention[]>();
+
+function scanMentions(text: string): CommandMention[] {
   const mentions: CommandMention[] = [];
   const spans = codeSpans(text);
   for (const span of spans) {

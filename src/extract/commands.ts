@@ -2,11 +2,13 @@ import type { Code, RootContent, Table } from 'mdast';
 import type { NoteLanguage } from '../deck/types.ts';
 import type { Section } from '../notes/sections.ts';
 import { type ParsedCommand, parseCommand } from '../shell/command.ts';
-import { pairComments, readSession, type ShellLine } from '../shell/session.ts';
+import { pairComments, type ShellLine } from '../shell/session.ts';
+import { codeSession } from './code-session.ts';
 import {
   type CommandMention,
   findCommandMentions,
   type MentionUse,
+  mayMentionCommand,
   readMentionUses,
 } from './command-mentions.ts';
 import {
@@ -188,11 +190,7 @@ function push(
     endLine,
     ...(extra ? { extra } : {}),
   };
-  if (single) {
-    draft.answer = single;
-    const alternatives = alternativesOf(single);
-    if (alternatives.length) draft.alternatives = alternatives;
-  }
+  if (single) draft.answer = single;
   b.drafts.push(draft);
   b.strength.set(draft, strength);
 }
@@ -311,7 +309,7 @@ function readLead(node: RootContent | undefined, opensSection: boolean, commands
 function handleCode(b: Builder, code: Code, position: number, instruction: string | undefined): void {
   if (code.lang && NOT_SHELL.has(code.lang.toLowerCase())) return;
   const lang = b.note.lang;
-  const lines = readSession(code.value, SHELL_VOCABULARY, { isForeign: isDockerfileLine });
+  const lines = codeSession(code);
   const pairs = pairComments(lines);
   const paired = new Set<ShellLine>();
   for (const pair of pairs) {
@@ -461,13 +459,14 @@ function mentionCommand(b: Builder, mention: CommandMention, line: number): stri
     return text;
   const next = b.section.nodes.find((n) => (n.position?.start.line ?? 0) > line);
   if (next?.type !== 'code') return undefined;
-  const first = readSession(next.value, SHELL_VOCABULARY).find((l) => l.kind === 'command');
+  const first = codeSession(next).find((l) => l.kind === 'command');
   return first?.text.startsWith(`${mention.command.program} `) ? first.text : undefined;
 }
 
 function proseCards(b: Builder, block: TextBlock, instruction: string | undefined): void {
   const lang = b.note.lang;
   const text = block.text.trim();
+  if (!mayMentionCommand(text)) return;
   // A paragraph that is only a command: the heading says what it does ("列出镜像" + `docker image ls`).
   const lone = /^`([^`]+)`$/.exec(text);
   if (lone?.[1] && block.container === 'root') {
@@ -533,9 +532,8 @@ function exampleCard(b: Builder, command: ParsedCommand, block: TextBlock): void
   }
   if (sectionInstruction(b.section) || titleNamesCommand(b.section.title, command)) return;
   // "> docker build - < Dockerfile" / "或者" / "> cat Dockerfile | docker build -": one task, two ways.
-  const alternative = b.drafts.find(
-    (d) => d.kind === 'command' && d.section === b.section && d.answer && d.line < block.line,
-  );
+  const own = sectionDrafts(b);
+  const alternative = own.find((d) => d.kind === 'command' && d.answer && d.line < block.line);
   const between = b.section.nodes.slice(0, block.nodeIndex).at(-1);
   const or =
     between?.type === 'paragraph' &&
@@ -547,8 +545,17 @@ function exampleCard(b: Builder, command: ParsedCommand, block: TextBlock): void
     alternative.endLine = block.endLine;
     return;
   }
-  if (b.drafts.some((d) => d.section === b.section && d.kind === 'command')) return;
+  if (own.some((d) => d.kind === 'command')) return;
   titleCard(b, STRENGTH.vague, [command.text], block.line, block.endLine);
+}
+
+/** The drafts made so far for the builder's section: the tail of the list, read backwards. */
+function sectionDrafts(b: Builder): CardDraft[] {
+  const out: CardDraft[] = [];
+  for (let i = b.drafts.length - 1; i >= 0 && b.drafts[i]?.section === b.section; i--) {
+    out.unshift(b.drafts[i] as CardDraft);
+  }
+  return out;
 }
 
 // --- Tables ----------------------------------------------------------------------------------------
@@ -616,5 +623,13 @@ function bestPerCommand(drafts: CardDraft[], strength: Map<CardDraft, number>): 
     if (better) best.set(key, draft);
   }
   const kept = new Set(best.values());
-  return drafts.filter((d) => kept.has(d));
+  return drafts
+    .filter((d) => kept.has(d))
+    .map((d) => {
+      // Other names the typed quiz accepts, worked out only for the cards that stay.
+      const alternatives = d.answer
+        ? [...(d.alternatives ?? []), ...alternativesOf(d.answer)]
+        : d.alternatives;
+      return alternatives?.length ? { ...d, alternatives: [...new Set(alternatives)] } : d;
+    });
 }

@@ -306,6 +306,7 @@ const MEANS = /(?:使用|用|通过|利用|\buse\b|\busing\b|\bwith\b)\s*$/i;
 
 /** "使用 `COPY --from=0 …` 从上一阶段的镜像中复制文件": an instruction's option and what it does. */
 function optionMentions(b: Builder, block: TextBlock): void {
+  if (!/`[A-Z]+\s+--/.test(block.text)) return;
   for (const sentence of splitSentences(block.text)) {
     for (const span of sentence.matchAll(/`([A-Z]+)\s+(--[a-z][\w-]*)(?:=[^`\s]*)?[^`]*`/g)) {
       const instruction = matchInstruction(span[1] ?? '');

@@ -2,7 +2,8 @@ import type { Code } from 'mdast';
 import type { NoteLanguage } from '../deck/types.ts';
 import type { Section } from '../notes/sections.ts';
 import { type ParsedCommand, parseCommand, usesFlag } from '../shell/command.ts';
-import { pairComments, readSession } from '../shell/session.ts';
+import { pairComments } from '../shell/session.ts';
+import { type CodeCommand, codeSession, sectionCommands } from './code-session.ts';
 import { findCommandMentions, readMentionUses } from './command-mentions.ts';
 import {
   clip,
@@ -16,7 +17,7 @@ import {
   visibleLength,
 } from './prose.ts';
 import type { CardDraft, Extractor, NoteContext } from './types.ts';
-import { isDockerfileLine, matchInstruction } from './vocabulary/dockerfile.ts';
+import { matchInstruction } from './vocabulary/dockerfile.ts';
 import { SHELL_VOCABULARY } from './vocabulary/shell.ts';
 
 /** Question templates, by note language. */
@@ -51,8 +52,8 @@ interface Builder {
   section: Section;
   drafts: CardDraft[];
   strength: Map<CardDraft, number>;
-  /** Every command in the note's code, for flags whose command the section does not show. */
-  noteCommands: { command: ParsedCommand; line: number }[];
+  /** The note's code commands by flag, for flags whose command the section does not show. */
+  noteUsers: Map<string, CodeCommand[]>;
 }
 
 /**
@@ -60,19 +61,15 @@ interface Builder {
  * bundles it (`-it` for `-i`); one the heading names ("exec命令") beats the others; then the most
  * frequent, then the first.
  */
-function pickUser(
-  section: Section,
-  commands: readonly { command: ParsedCommand; line: number }[],
-  flag: string,
-): string | undefined {
+function pickUser(section: Section, commands: readonly CodeCommand[], flag: string): string | undefined {
   const exact = commands.filter((c) => c.command.flags.some((f) => f.flag === flag));
   const users = exact.length ? exact : commands.filter((c) => usesFlag(c.command, flag));
   if (users.length === 0) return undefined;
   const title = section.title.toLowerCase();
   const named = users.find((c) => c.command.name.slice(1).some((w) => title.includes(w)));
-  if (named) return commandName(named.command);
+  if (named) return named.name;
   const counts = new Map<string, number>();
-  for (const c of users) counts.set(commandName(c.command), (counts.get(commandName(c.command)) ?? 0) + 1);
+  for (const c of users) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
@@ -154,22 +151,6 @@ function sectionInstruction(section: Section): string | undefined {
   return word ? matchInstruction(word, { fuzzy: true }) : undefined;
 }
 
-/** Commands of the section's code blocks, with their lines, in note order. */
-function sectionCommands(section: Section): { command: ParsedCommand; line: number }[] {
-  const out: { command: ParsedCommand; line: number }[] = [];
-  for (const node of section.nodes) {
-    if (node.type !== 'code') continue;
-    for (const line of readSession(node.value, SHELL_VOCABULARY, { isForeign: isDockerfileLine })) {
-      if (line.kind !== 'command') continue;
-      const command = parseCommand(line.text, SHELL_VOCABULARY);
-      if (command && SHELL_VOCABULARY.programs.has(command.program)) {
-        out.push({ command, line: (node.position?.start.line ?? 0) + 1 + line.index });
-      }
-    }
-  }
-  return out;
-}
-
 function commandName(command: ParsedCommand): string {
   return command.name.join(' ');
 }
@@ -183,17 +164,49 @@ function ownerOf(b: Builder, flag: string, context: string, line: number): strin
   const named = findCommandMentions(context).at(-1);
   if (named) return commandName(named.command);
   const commands = sectionCommands(b.section);
-  const using = pickUser(b.section, commands, flag) ?? pickUser(b.section, b.noteCommands, flag);
+  const using = pickUser(b.section, commands, flag) ?? pickUser(b.section, b.noteUsers.get(flag) ?? [], flag);
   if (using) return using;
-  const mentions = sectionBlocks(b.section)
-    .filter((block) => block.line < line)
-    .flatMap((block) =>
-      findCommandMentions(block.text).map((m) => ({ command: m.command, line: block.line })),
-    );
-  const before = [...commands.filter((c) => c.line < line), ...mentions].sort((x, y) => x.line - y.line);
+  const before = [...commands, ...proseMentions(b.section)]
+    .filter((c) => c.line < line)
+    .sort((x, y) => x.line - y.line);
   // A command written with flags ("docker run -P") is the one whose flags the text goes on about.
   const chosen = before.filter((c) => c.command.flags.length > 0).at(-1) ?? before.at(-1);
-  return chosen ? commandName(chosen.command) : undefined;
+  return chosen?.name;
+}
+
+const mentionsOf = new WeakMap<Section, CodeCommand[]>();
+
+/** Commands named in a section's prose, with their lines; memoized on the section. */
+function proseMentions(section: Section): CodeCommand[] {
+  let out = mentionsOf.get(section);
+  if (!out) {
+    out = sectionBlocks(section).flatMap((block) =>
+      findCommandMentions(block.text).map((m) => ({
+        command: m.command,
+        name: commandName(m.command),
+        line: block.line,
+      })),
+    );
+    mentionsOf.set(section, out);
+  }
+  return out;
+}
+
+/** Every command of the note's code, by each flag it uses (`-dit` is listed under `-d`, `-i`, `-t`). */
+function indexByFlag(commands: readonly CodeCommand[]): Map<string, CodeCommand[]> {
+  const index = new Map<string, CodeCommand[]>();
+  const add = (flag: string, command: CodeCommand) => {
+    const list = index.get(flag) ?? [];
+    if (!list.includes(command)) list.push(command);
+    index.set(flag, list);
+  };
+  for (const command of commands) {
+    for (const { flag } of command.command.flags) {
+      add(flag, command);
+      if (/^-[A-Za-z]{2,4}$/.test(flag)) for (const letter of flag.slice(1)) add(`-${letter}`, command);
+    }
+  }
+  return index;
 }
 
 /** A heading's text with a leading command put in backticks, so "git commit options" names `git commit`. */
@@ -266,7 +279,7 @@ const CONNECTIVE =
 
 function codeCards(b: Builder, code: Code): void {
   if (code.lang && !/^(?:shell|sh|bash|zsh|console|she|terminal|cmd|powershell|ps)$/i.test(code.lang)) return;
-  const lines = readSession(code.value, SHELL_VOCABULARY, { isForeign: isDockerfileLine });
+  const lines = codeSession(code);
   for (const pair of pairComments(lines)) {
     const [only, ...more] = pair.commands;
     if (!only || more.length) continue;
@@ -450,6 +463,8 @@ function withUsage(
 }
 
 function proseCards(b: Builder, block: TextBlock): void {
+  // Every flag starts with a dash; most paragraphs have none.
+  if (!/(?:^|[^\w-])-{1,2}[A-Za-z]/.test(block.text)) return;
   const sentences = splitSentences(block.text);
   sentences.forEach((sentence, index) => {
     const previous = sentences[index - 1] ?? '';
@@ -483,9 +498,9 @@ function proseCards(b: Builder, block: TextBlock): void {
 export const extractFlags: Extractor = (note) => {
   const drafts: CardDraft[] = [];
   const strength = new Map<CardDraft, number>();
-  const noteCommands = note.sections.flatMap(sectionCommands);
+  const noteUsers = indexByFlag(note.sections.flatMap(sectionCommands));
   for (const section of note.sections) {
-    const b: Builder = { note, section, drafts, strength, noteCommands };
+    const b: Builder = { note, section, drafts, strength, noteUsers };
     for (const node of section.nodes) if (node.type === 'code') codeCards(b, node);
     const blocks = sectionBlocks(section);
     for (const block of blocks) {

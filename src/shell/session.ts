@@ -67,8 +67,9 @@ function splitTrailingComment(command: string): { command: string; comment?: str
 }
 
 function firstWord(line: string): string {
-  const words = tokenizeCommandLine(line);
-  return (words[0] === 'sudo' ? words[1] : words[0]) ?? '';
+  // The first word never needs the full tokenizer: a program name has no quotes or spaces.
+  const match = /^(?:sudo\s+)?(\S+)/.exec(line.trimStart());
+  return match?.[1] ?? '';
 }
 
 /** A line that could start a command: a lower-case program name, not a table header, JSON or `k=v`. */
