@@ -56,7 +56,8 @@ export function createApp(options: AppOptions): Express {
 
   app.use(securityHeaders());
   app.use(assets.router);
-  app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 50 }));
+  // Small bodies only (a grade is a few bytes); enough fields for a quiz setup with every topic ticked.
+  app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 1000 }));
   app.use(...csrf.prelude);
   // Shared page data: every template gets the translator, the token for its forms and asset URLs.
   app.use((req, res, next) => {

@@ -1,16 +1,21 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Deck } from '../deck/types.ts';
+import { openQuizStore } from '../quiz-store/lowdb-quiz-store.ts';
+import type { QuizStore } from '../quiz-store/types.ts';
 import type { ReviewStore } from '../store/types.ts';
 import { createApp } from './app.ts';
 import { assertSafeBinding, type WebConfig } from './config.ts';
 
-/** What the server serves; the caller owns (and closes) the store. */
+/** What the server serves; the caller owns (and closes) the stores it passes in. */
 export interface ServerParts {
   /** The deck, or a getter for the newest one (the deck watcher swaps it after a rebuild). */
   deck: Deck | (() => Deck);
   store: ReviewStore;
+  /** Default: the quiz files in `DATA_DIR/quizzes`, opened here and closed with the server. */
+  quizzes?: QuizStore;
   /** Default: the real clock. */
   now?: () => Date;
   log?: (message: string) => void;
@@ -29,12 +34,19 @@ export interface RunningServer {
  */
 export async function startServer(config: WebConfig, parts: ServerParts): Promise<RunningServer> {
   assertSafeBinding(config);
+  // Quizzes are always on disk in a running server; only in-process tests of createApp use memory.
+  const ownQuizzes = parts.quizzes
+    ? undefined
+    : await openQuizStore({ dir: join(config.dataDir, 'quizzes') });
+  for (const warning of ownQuizzes?.warnings ?? []) (parts.log ?? console.warn)(`warning: ${warning}`);
+  const quizzes = parts.quizzes ?? ownQuizzes!.store;
   const app = createApp({
     deck: parts.deck,
     store: parts.store,
     now: parts.now ?? (() => new Date()),
     config: config.password === undefined ? {} : { password: config.password },
     notesDir: config.notesDir,
+    quizzes,
     ...(parts.log ? { log: parts.log } : {}),
   });
   const server = createServer(app);
@@ -47,11 +59,13 @@ export async function startServer(config: WebConfig, parts: ServerParts): Promis
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     url: `http://${host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections would hold close() open; requests in flight still finish.
         server.closeIdleConnections();
-      }),
+      });
+      await ownQuizzes?.store.close();
+    },
   };
 }

@@ -58,6 +58,8 @@ export interface ServerOptions {
   settings?: Partial<Settings>;
   /** Default: 10:00 local time on a fixed day, well after the 04:00 day start. */
   start?: Date;
+  /** Deck file to serve; default the web fixture (which has no quiz items). */
+  deckFile?: string;
   /** Fills the empty DATA_DIR before the store opens (e.g. `seedReviews` for a year of history). */
   seed?: (dataDir: string, deck: Deck, now: Date) => Promise<void>;
 }
@@ -68,7 +70,7 @@ export interface ServerOptions {
  */
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'deckhand-web-'));
-  await cp(FIXTURE_DECK, join(dataDir, 'deck.json'));
+  await cp(options.deckFile ?? FIXTURE_DECK, join(dataDir, 'deck.json'));
   const deck = await readDeck(join(dataDir, 'deck.json'));
   const clock = testClock(options.start ?? new Date(2026, 2, 10, 10, 0, 0));
   await options.seed?.(dataDir, deck, clock.now());
