@@ -355,8 +355,7 @@ function whyBothPairs(ctx: Context, sections: readonly Section[]): Found[] {
         t !== s &&
         t.section === s.section &&
         t.text.includes(first.replace(/`/g, '')) &&
-        t.text.includes(second.replace(/`/g, '')) &&
-        CONTRAST.test(t.text),
+        t.text.includes(second.replace(/`/g, '')),
     );
     // The sentence that names the two most often says how they meet (`CMD的内容作为参数传给ENTRYPOINT`).
     const count = (t: string) => pair.reduce((n, side) => n + t.split(side.replace(/`/g, '')).length - 1, 0);
@@ -797,12 +796,13 @@ export const extractComparisons: Extractor = (note) => {
     // `构建参数和ENV`: a keyword's noun name counts as the keyword.
     f.sides = f.sides.map((s) => aliases.get(s) ?? s) as [string, string];
     if (normalizeTerm(f.sides[0]) === normalizeTerm(f.sides[1])) continue;
-    const key = keyOf(f.sides);
-    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+    // `merge vs rebase` and `Merging…, whereas rebasing…` compare the same two things.
+    const group = keyOf(f.sides.map(stem) as [string, string]);
+    byKey.set(group, [...(byKey.get(group) ?? []), f]);
   }
   const drafts: CardDraft[] = [];
   const w = WORDING[note.lang];
-  for (const [key, group] of byKey) {
+  for (const group of byKey.values()) {
     const ranked = [...group].sort(
       (a, b) => b.score - a.score || (a.sentences[0]?.order ?? 0) - (b.sentences[0]?.order ?? 0),
     );
@@ -811,6 +811,7 @@ export const extractComparisons: Extractor = (note) => {
     const firstSeen =
       [...group].sort((a, b) => (a.sentences[0]?.order ?? 0) - (b.sentences[0]?.order ?? 0))[0] ?? best;
     const [a, b] = firstSeen.sides;
+    const key = keyOf(firstSeen.sides);
     let back = best.back;
     // A second passage from another sentence joins the first when both fit: `ADD…在COPY基础上增加了功能` + the rule of thumb.
     const second = ranked.find(
