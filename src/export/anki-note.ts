@@ -85,15 +85,19 @@ function sourceField(card: Card): string {
 function clozeFields(card: Card): string[] {
   const text = card.front.replace(CLOZE_NUMBER, '{{c1::');
   const answers = [...card.front.matchAll(CLOZE_ANSWER)].map((m) => (m[1] ?? '').trim());
-  // The back of a cloze card usually repeats the hidden words, which Anki already reveals.
-  const back = answers.includes(card.back.trim()) || answers.join(' ') === card.back.trim() ? '' : card.back;
+  // The back of a cloze card usually repeats the hidden words (or, for an authored cloze, the whole
+  // sentence), which Anki already reveals.
+  const revealed = card.front.replace(CLOZE_ANSWER, (_, answer: string) => answer).trim();
+  const shown = card.back.trim();
+  const back = answers.includes(shown) || answers.join(' ') === shown || shown === revealed ? '' : card.back;
   const extra = [back, card.extra].filter((s) => s.trim()).join('\n\n');
   return [renderCardHtml(text, 'markers'), extra ? renderCardHtml(extra) : '', sourceField(card)];
 }
 
 /** Our card as an Anki note. Pure; the only costly step is the Markdown rendering. */
 export function toAnkiNote(card: Card, options: NoteOptions = {}): AnkiNote {
-  const cloze = card.kind === 'cloze' && CLOZE_MARKER.test(card.front);
+  // Authored cards written as clozes (`==…==`, `{{c1::…}}`) are clozes in Anki too.
+  const cloze = (card.kind === 'cloze' || card.kind === 'authored') && CLOZE_MARKER.test(card.front);
   const fields = cloze
     ? clozeFields(card)
     : [

@@ -87,6 +87,23 @@ describe('fields', () => {
     expect(toAnkiNote(cardById(deck, IDS.cloze)).fields[1]).not.toContain('127');
   });
 
+  test('authored clozes are Cloze notes, without repeating the revealed sentence in Extra', () => {
+    const note = toAnkiNote(
+      newCard({
+        id: 'f',
+        kind: 'authored',
+        front: 'AUFS 最多 {{c1::127}} 层',
+        back: 'AUFS 最多 127 层',
+        extra: '',
+      }),
+    );
+    expect(note.noteType.name).toBe('Deckhand Cloze');
+    expect(note.fields[0]).toBe('<p>AUFS 最多 {{c1::127}} 层</p>');
+    expect(note.fields[1]).toBe('');
+    const qa = toAnkiNote(newCard({ id: 'g', kind: 'authored', front: '问题', back: '答案' }));
+    expect(qa.noteType.name).toBe('Deckhand Basic');
+  });
+
   test('a cloze card without markers falls back to the Basic type', () => {
     const note = toAnkiNote(newCard({ id: 'd', kind: 'cloze', front: '没有填空', back: '答案' }));
     expect(note.noteType.name).toBe('Deckhand Basic');
