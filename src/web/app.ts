@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Deck } from '../deck/types.ts';
 import { memoryQuizStore } from '../quiz-store/memory-quiz-store.ts';
 import type { QuizStore } from '../quiz-store/types.ts';
@@ -36,6 +36,26 @@ export interface AppOptions {
 }
 
 /**
+ * Every form of the app (and htmx) posts `application/x-www-form-urlencoded`; any other body would
+ * go unread and end as a misleading CSRF refusal, so it is refused as what it is: 415.
+ */
+const formBodiesOnly: RequestHandler = (req, _res, next) => {
+  const hasBody =
+    req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (!hasBody || req.is('application/x-www-form-urlencoded')) return next();
+  next(
+    Object.assign(
+      new Error(
+        `send forms as application/x-www-form-urlencoded, not ${req.get('content-type') ?? 'an untyped body'}`,
+      ),
+      {
+        status: 415,
+      },
+    ),
+  );
+};
+
+/**
  * Builds the Express app: security headers, CSRF and origin checks on every POST, the optional
  * password gate, the pages, and error pages. It does not listen: see `startServer`.
  * @example const app = createApp({ deck, store, now: () => new Date(), config: {}, notesDir: 'content' })
@@ -56,8 +76,6 @@ export function createApp(options: AppOptions): Express {
 
   app.use(securityHeaders());
   app.use(assets.router);
-  // Small bodies only (a grade is a few bytes); enough fields for a quiz setup with every topic ticked.
-  app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 1000 }));
   app.use(...csrf.prelude);
   // Shared page data: every template gets the translator, the token for its forms and asset URLs.
   app.use((req, res, next) => {
@@ -77,6 +95,10 @@ export function createApp(options: AppOptions): Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
+  // Bodies are read after the page context is set up, so a refused body gets a proper error page.
+  app.use(formBodiesOnly);
+  // Small bodies only (a grade is a few bytes); enough fields for a quiz setup with every topic ticked.
+  app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 1000 }));
   app.use(...csrf.checks);
   if (options.config.password !== undefined) {
     const gate = passwordGate({ password: options.config.password });

@@ -27,7 +27,15 @@ export function describeError(error: unknown): { status: number; message: Messag
   // Errors from Express and body-parser carry a 4xx status (bad JSON, too large).
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return { status, message: status === 404 ? 'error.notFound' : 'error.badInput' };
+    const message: MessageKey =
+      status === 404
+        ? 'error.notFound'
+        : status === 413
+          ? 'error.tooLarge'
+          : status === 415
+            ? 'error.mediaType'
+            : 'error.badInput';
+    return { status, message };
   }
   return { status: 500, message: 'error.server' };
 }
@@ -47,7 +55,13 @@ export function errorHandler(log: (message: string) => void = console.error): Er
     if (res.headersSent) return next(error);
     const { status, message } = describeError(error);
     if (status >= 500) log(`${req.method} ${req.originalUrl}: ${(error as Error)?.stack ?? String(error)}`);
-    const data = { status, message, detail: status >= 500 ? '' : String((error as Error)?.message ?? '') };
+    const detail = status >= 500 ? '' : String((error as Error)?.message ?? '');
+    // The detail may echo the request (an id from the URL): keep control and bidi characters out of it.
+    const data = {
+      status,
+      message,
+      detail: detail.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '\ufffd'),
+    };
     if (typeof res.locals.t !== 'function') {
       // Failed before the page context was set up: plain text is all we can trust.
       res.status(status).type('text').send(`${status}`);

@@ -247,6 +247,8 @@ const en = {
   'error.csrf': 'This form has expired or came from another site. Reload the page and try again.',
   'error.server': 'The server hit an error. Your progress is safe; try again.',
   'error.deck': 'The deck could not be loaded.',
+  'error.tooLarge': 'That form is too large to accept (the limit is 32 KB). Nothing was saved.',
+  'error.mediaType': 'That request was not sent as a form. Nothing was saved; use the page’s own buttons.',
   'error.disk':
     'Not saved: the disk is full or the data folder cannot be written. This action was not recorded; earlier progress is safe. Free some space or fix the folder, then try again.',
   'error.home': 'Go to Today',
@@ -497,6 +499,8 @@ const zh: Catalogue = {
   'error.csrf': '表单已过期或来自其他网站。请刷新页面后重试。',
   'error.server': '服务器出错了。学习进度是安全的，请重试。',
   'error.deck': '无法加载牌组。',
+  'error.tooLarge': '提交的表单太大（上限 32 KB），没有保存任何内容。',
+  'error.mediaType': '这个请求不是以表单方式提交的，没有保存任何内容。请使用页面上的按钮。',
   'error.disk':
     '没有保存：磁盘已满或数据文件夹不可写。这次操作没有记录，之前的进度不受影响。请腾出空间或修复文件夹后重试。',
   'error.home': '回到今天',
