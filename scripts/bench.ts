@@ -1,5 +1,6 @@
-// npm run bench [-- --quick]: prints the figures as a table and as JSON. --quick skips the slowest
-// baseline (bare remark on one 10 MB document, about a minute).
+// npm run bench [-- --quick]: prints the figures as a table and as JSON: the deck build against bare
+// remark, Anki export, and the review server's grade request against bare Express, all measured in
+// this run. --quick skips the slowest baseline (bare remark on one 10 MB document, about a minute).
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { generateNote, generateVault } from '../src/bench/generate-notes.ts';
 import type { Measurement } from '../src/bench/measure-build.ts';
 import { measureExport } from '../src/bench/measure-export.ts';
+import { gradeRows } from '../src/bench/measure-grade.ts';
 import { type BenchRow, formatTable } from '../src/bench/report.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
@@ -50,6 +52,10 @@ try {
   const bundled = child('build', 'content', ['--out', bundledOut]);
   rows.push(ratioRow(`build: bundled notes (${bundled.cards} cards)`, bundled, bareBundled));
   rows.push(...(await measureExport(bundledOut)));
+
+  // The review server: grade requests over a large history, next to bare Express in the same run.
+  await mkdir(join(root, 'server'), { recursive: true });
+  rows.push(...(await gradeRows(join(root, 'server'))));
 
   // 2. A large personal vault: 1,000 notes of 10 KB.
   const vault = join(root, 'vault');

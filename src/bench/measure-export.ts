@@ -16,7 +16,11 @@ export async function measureExport(deckPath: string): Promise<BenchRow[]> {
       bytes = file.bytes.length;
     }
     const warm = times.slice(1).sort((a, b) => a - b)[2] ?? 0;
-    rows.push({ name: `export .${format}: first call (${deck.cards.length} cards)`, value: times[0] ?? 0, unit: 'ms' });
+    rows.push({
+      name: `export .${format}: first call (${deck.cards.length} cards)`,
+      value: times[0] ?? 0,
+      unit: 'ms',
+    });
     rows.push({ name: `export .${format}: warm, median of 5`, value: warm, unit: 'ms' });
     rows.push({ name: `export .${format}: size`, value: bytes / 1024, unit: 'KB' });
   }
