@@ -127,6 +127,9 @@ function valueDeletions(text: string): Deletion[] {
     }
     const word = /^[A-Za-z][\w.-]*(?: [A-Z][\w.-]*)?/.exec(raw);
     if (word) return { start, end: start + word[0].length, answer: word[0], inCode: false };
+    // `默认管理对象是项目，`: a short Chinese noun that ends the clause.
+    const han = /^\p{Script=Han}{2,4}(?=[，。,；;])/u.exec(raw);
+    if (han) return { start, end: start + han[0].length, answer: han[0], inCode: false };
     return null;
   };
   const patterns: RegExp[] = [
@@ -141,6 +144,18 @@ function valueDeletions(text: string): Deletion[] {
       const d = value(at, text.slice(at));
       if (d && d.answer.length >= 2) out.push(d);
     }
+  }
+  // `随机映射一个 `49000~49900` 的端口`: a number or range in code, where the words make it a setting.
+  for (const m of text.matchAll(/`(\d+(?:\.\d+)?(?:\s*[~～-]\s*\d+(?:\.\d+)?)?\s*[a-zA-Z%]{0,2})`/g)) {
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+    if (
+      FACT_BEFORE.test(before) ||
+      /(?:默认|映射|范围|端口|设置为|为|是)\S{0,4}$/.test(before) ||
+      UNIT_AFTER.test(after) ||
+      /^\s*的?端口/.test(after)
+    )
+      out.push({ start: m.index + 1, end: m.index + m[0].length - 1, answer: m[1] ?? '', inCode: true });
   }
   // `以lasest作为默认版本`: the value comes before.
   for (const m of text.matchAll(/以\s*([`A-Za-z][^，。,；\s]*?)\s*作为默认/g)) {
@@ -164,6 +179,7 @@ function valueDeletions(text: string): Deletion[] {
     /(?:只|仅|最多|至少|不超过|只有|只能)(?:出现|能有|有|保留|运行)?((?:一|两|二|三|四|五|十)(?:次|条|层|种))/g,
     /(?:只有|是)(?:\S{0,12}的)?((?:第一|最后)(?:一)?(?:个|条|层))/g,
     /(?:建立|新建|构建|创建|生成)((?:一|1)层)/g,
+    /(?:只可以|只能|最多(?:只)?(?:能|可以)?)[^，。,；\s]{0,4}?((?:一|两|二|三)(?:个|次|条|层|种))/g,
   ];
   for (const re of words) {
     for (const m of text.matchAll(re)) {
@@ -260,7 +276,8 @@ function clozesOf(s: NoteSentence, examples: ReadonlySet<string>, lang: 'zh' | '
     front = stripLeadIn(front);
     const topic = topicOf(s.section);
     const mentions = topic ? front.toLowerCase().includes((topic.split(' ')[0] ?? '').toLowerCase()) : true;
-    if (topic && !mentions && (LEANS_ON_CONTEXT.test(piece.text) || !/[A-Za-z]{2}/.test(piece.text)))
+    const named = /[A-Za-z]{2}|`/.test(piece.text);
+    if (topic && !mentions && (LEANS_ON_CONTEXT.test(piece.text) || !named))
       front = WORDING[lang].topic(topic, front);
     out.push({
       kind: 'cloze',

@@ -12,7 +12,7 @@ import type { Section } from '../notes/sections.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { findDefinitions, type NoteSentence, noteSentences } from './concepts.ts';
 import { inlineText, joinSentences, pickKeySentences, splitClauses, textBudget } from './sentences.ts';
-import { normalizeTerm, readHeading, stripLeadIn, trailingTerm } from './terms.ts';
+import { isKeyword, normalizeTerm, readHeading, stripLeadIn, trailingTerm } from './terms.ts';
 import type { CardDraft, Extractor } from './types.ts';
 
 /** Question templates and the words that join a back, by note language. */
@@ -68,6 +68,7 @@ function display(side: string, lang: 'zh' | 'en'): string {
 
 /** A side's stem, to find it inflected (`rebase` in `Rebasing`, `merge` in `merged`). */
 function stem(side: string): string {
+  if (/^`?-/.test(side)) return side.replace(/`/g, '');
   const s = side.replace(/`/g, '').toLowerCase();
   return HAN.test(s) || s.length <= 4 ? s : s.replace(/(?:e|es|s|ing|ed)$/, '');
 }
@@ -159,10 +160,16 @@ function nearest(fragment: string, known: readonly string[], fromEnd: boolean): 
   return han.length >= 2 && han.length <= 8 ? han : null;
 }
 
+/** A name as compared: flags keep their case (`-p` is not `-P`); other names fold it. */
+function nameKey(name: string): string {
+  const bare = name.replace(/`/g, '').trim();
+  return /^-/.test(bare) ? bare : normalizeTerm(bare);
+}
+
 function validPair(a: string | null, b: string | null): [string, string] | null {
   if (!a || !b) return null;
-  const na = normalizeTerm(a);
-  const nb = normalizeTerm(b);
+  const na = nameKey(a);
+  const nb = nameKey(b);
   if (!na || !nb || na === nb || na.includes(nb) || nb.includes(na)) return null;
   if (a.length > 24 || b.length > 24) return null;
   return [a, b];
@@ -265,6 +272,36 @@ function explicitPairs(ctx: Context): Found[] {
     const rest = s.text.slice(m.index + m[0].length).replace(/^[\s，,：:是在于]+/, '');
     const passage = rest.length < 12 && next && next.block === s.block ? [s, next] : [s];
     const f = found(ctx, pair, passage, score);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+/**
+ * `当使用 `-P` 标记时，Docker 会随机映射…。`-p` 则可以指定要映射的端口`: a sentence that opens with
+ * one name and `则`/`而`, right after a sentence about another name of the same shape.
+ */
+function thenPairs(ctx: Context): Found[] {
+  const out: Found[] = [];
+  const shape = (t: string) =>
+    t.startsWith('`-') || /^-/.test(t)
+      ? 'flag'
+      : t.startsWith('`')
+        ? 'code'
+        : isKeyword(t)
+          ? 'keyword'
+          : 'name';
+  for (const [i, s] of ctx.sentences.entries()) {
+    const before = ctx.sentences[i - 1];
+    if (!before || before.section !== s.section || !/^\S{1,30}?\s*(?:则|而|却|反而)/.test(s.text)) continue;
+    const opening = tokens(s.text, ctx.known)[0];
+    if (!opening || opening.index !== 0 || !/^\s*(?:则|而|却|反而)/.test(s.text.slice(opening.end))) continue;
+    const other = tokens(before.text, ctx.known).find(
+      (t) => shape(t.text) === shape(opening.text) && nameKey(t.text) !== nameKey(opening.text),
+    );
+    const pair = validPair(other?.text ?? null, opening.text);
+    if (!pair) continue;
+    const f = found(ctx, pair, [before, s], 7, joinSentences([before.text, s.text]));
     if (f) out.push(f);
   }
   return out;
@@ -785,6 +822,7 @@ export const extractComparisons: Extractor = (note) => {
     ...explicitPairs(ctx),
     ...unlikePairs(ctx),
     ...whereasPairs(ctx),
+    ...thenPairs(ctx),
     ...confusablePairs(ctx),
     ...siblingPairs(ctx, note.sections),
     ...itemPairs(ctx),
@@ -795,7 +833,7 @@ export const extractComparisons: Extractor = (note) => {
   for (const f of all) {
     // `构建参数和ENV`: a keyword's noun name counts as the keyword.
     f.sides = f.sides.map((s) => aliases.get(s) ?? s) as [string, string];
-    if (normalizeTerm(f.sides[0]) === normalizeTerm(f.sides[1])) continue;
+    if (nameKey(f.sides[0]) === nameKey(f.sides[1])) continue;
     // `merge vs rebase` and `Merging…, whereas rebasing…` compare the same two things.
     const group = keyOf(f.sides.map(stem) as [string, string]);
     byKey.set(group, [...(byKey.get(group) ?? []), f]);

@@ -283,7 +283,8 @@ function matcherFor(term: Term): Matcher {
     any,
     lead: aliases.map((a) => {
       const body = aliasPattern(a).source;
-      const qualifier = HAN.test(a) ? '(?:[A-Za-z]+\\s*)?' : '(?:(?:an?|the)\\s+)?';
+      // `docker镜像` is 镜像; `Compose 项目` (a space between) is a different thing.
+      const qualifier = HAN.test(a) ? '(?:[A-Za-z]+)?' : '(?:(?:an?|the)\\s+)?';
       return new RegExp(
         `^${qualifier}${body}(?:\\s*[A-Za-z][A-Za-z ]*?(?=[是的]))?(?:\\s*[（(][^）)]*[）)])?`,
         'i',
@@ -351,7 +352,8 @@ function featuresOf(sentence: NoteSentence): Features {
   if (cached) return cached;
   const text = sentence.text;
   const clauses = splitClauses(text);
-  const opened = clauses.map(stripLeadIn);
+  // Backticks around a term (`` `数据卷` 是… ``) do not change what the clause says.
+  const opened = clauses.map((c) => stripLeadIn(c.replace(/`([^`]*)`/g, '$1')));
   const item = definitionItem(sentence);
   const features: Features = {
     flat: flatOf(sentence),
@@ -449,11 +451,14 @@ function definingPattern(
 /** A `term：definition` item (list item or paragraph); not a syntax line (`shell格式：`RUN <命令>``). */
 function definitionItem(sentence: Sentence): { head: string; definition: string } | null {
   if (sentence.block.kind === 'comment') return null;
-  const m = /^([^：:`]{2,20})[：:]\s*(.+)$/s.exec(sentence.text);
+  const m = /^([^：:]{2,24}?)[：:]\s*(.+)$/s.exec(sentence.text);
   if (!m) return null;
-  const [, head = '', definition = ''] = m;
+  const [, raw = '', definition = ''] = m;
+  // `-it`：…, `ubuntu:16.04`：… are flag and argument lists; `服务 (`service`)`：… names a term.
+  if (/^`/.test(raw.trim()) || (raw.includes('`') && !HAN.test(raw.replace(/`[^`]*`/g, '')))) return null;
   if (/^[`A-Z<[-]/.test(definition)) return null;
-  return { head: head.trim(), definition };
+  const head = raw.replace(/`/g, '').trim();
+  return { head: splitTerm(head)?.key ?? head, definition };
 }
 
 /** Ranks a sentence as part of a term's definition: its pattern, and closeness to the term's heading. */
@@ -595,7 +600,7 @@ function singularOf(words: string): string {
 
 /** The subject of a clause that defines it (`仓库名是两段式名称` → 仓库名), if it is a plausible term. */
 function definedSubject(clause: string): string | null {
-  const c = stripLeadIn(clause).replace(/^(?:an?|the)\s+/i, '');
+  const c = stripLeadIn(clause.replace(/`([^`]*)`/g, '$1')).replace(/^(?:an?|the)\s+/i, '');
   const zh =
     /^([\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9 _-]{0,16}?)(?:就相当于是|相当于|就是|是指|可以理解为|被认为是|是(?!否|有)|的(?:实质|本质|生存周期|生命周期)|有(?:两|三|几|多)个(?:用途|作用))/u.exec(
       c,
@@ -643,7 +648,11 @@ function proseCandidates(sentences: readonly NoteSentence[]): Candidate[] {
     const subject = first ? definedSubject(first) : null;
     if (subject && uses(subject) >= 2) add(subject);
     const item = definitionItem(s);
-    if (item && plausibleTerm(item.head)) add(item.head);
+    if (item && plausibleTerm(item.head)) {
+      const glossed = splitTerm(s.text.slice(0, s.text.search(/[：:]/)).replace(/`/g, '').trim());
+      if (glossed?.zh && glossed.en) out.push({ term: glossed, home: null, paired: false });
+      else add(item.head);
+    }
   }
   return out;
 }
