@@ -10,6 +10,7 @@ import { deckIndexer } from './deck-index.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { formatDateTime, formatRelative, interfaceLanguage, translator } from './i18n.ts';
 import { cardRoutes } from './routes/cards.ts';
+import { exportRoutes } from './routes/export.ts';
 import { quizRoutes } from './routes/quiz.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { settingsRoutes } from './routes/settings.ts';
@@ -109,6 +110,7 @@ export function createApp(options: AppOptions): Express {
   app.use(reviewRoutes(ctx));
   app.use(quizRoutes(ctx, options.quizzes ?? memoryQuizStore()));
   app.use(cardRoutes(ctx));
+  app.use(exportRoutes(ctx));
   app.use(sourceRoutes(ctx));
   app.use(statsRoutes(ctx));
   app.use(settingsRoutes(ctx));

@@ -77,6 +77,8 @@ const en = {
   'browse.none': 'No cards match.',
   'browse.more': 'Showing the first {n}.',
   'browse.due': 'Due',
+  'export.all': 'Export all cards to Anki:',
+  'export.scope': 'Export “{scope}” to Anki:',
 
   'state.new': 'New',
   'state.learning': 'Learning',
@@ -331,6 +333,8 @@ const zh: Catalogue = {
   'browse.none': '没有匹配的卡片。',
   'browse.more': '只显示前 {n} 张。',
   'browse.due': '到期',
+  'export.all': '导出全部卡片到 Anki：',
+  'export.scope': '导出“{scope}”到 Anki：',
 
   'state.new': '新',
   'state.learning': '学习中',
