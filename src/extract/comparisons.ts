@@ -295,7 +295,8 @@ function thenPairs(ctx: Context): Found[] {
     const before = ctx.sentences[i - 1];
     if (!before || before.section !== s.section || !/^\S{1,30}?\s*(?:则|而|却|反而)/.test(s.text)) continue;
     const opening = tokens(s.text, ctx.known)[0];
-    if (!opening || opening.index !== 0 || !/^\s*(?:则|而|却|反而)/.test(s.text.slice(opening.end))) continue;
+    if (!opening) continue;
+    if (opening.index !== 0 || !/^\s*(?:则|而|却|反而)/.test(s.text.slice(opening.end))) continue;
     const other = tokens(before.text, ctx.known).find(
       (t) => shape(t.text) === shape(opening.text) && nameKey(t.text) !== nameKey(opening.text),
     );
