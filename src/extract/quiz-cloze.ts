@@ -7,8 +7,11 @@ import { BLANK } from './quiz-text.ts';
 /** Same syntax as the card renderer (`src/render/card-html.ts`) and Anki. */
 const CLOZE = /\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}/g;
 
-/** What a deletion hides: a number (`127`, `30s`), code (inside backticks), or words. */
-export type ClozeShape = 'number' | 'code' | 'text';
+/**
+ * What a deletion hides: a number (`127`, `30s`), code (inside backticks), Chinese or English words.
+ * A false statement swaps in a deletion of the same shape, so it reads as plausibly as the true one.
+ */
+export type ClozeShape = 'number' | 'code' | 'zh' | 'en';
 
 export interface ClozeDeletion {
   /** The `cN` number. */
@@ -22,7 +25,8 @@ export interface ClozeDeletion {
 
 function shapeOf(text: string, inCode: boolean): ClozeShape {
   if (/^[\d.,:/]+\s*[\p{L}%]{0,4}$/u.test(text.trim()) && /\d/.test(text)) return 'number';
-  return inCode || text.includes('`') ? 'code' : 'text';
+  if (inCode || text.includes('`')) return 'code';
+  return /\p{Script=Han}/u.test(text) ? 'zh' : 'en';
 }
 
 /**

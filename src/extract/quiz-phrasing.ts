@@ -1,9 +1,9 @@
 /**
  * How quiz items are worded, per note language: turning a card's question into a statement for a
  * true/false item, asking for a term from its description, and the instructions of matching items.
- * Card fronts are questions written by the extractors' templates (`… 有什么作用？`, `… 用哪个命令？`,
- * `What does … do?`); these tables read those shapes back. A front they do not recognize still gets a
- * plain question-and-answer statement, never a broken sentence.
+ * Card fronts are questions written by the extractors' templates (`什么是…？`, `… 的作用？`, `… 有什么作用？`,
+ * `… 用哪个命令？`, `What does … do?`); these tables read those shapes back. A front they do not
+ * recognize still gets a plain question-and-answer statement, never a broken sentence.
  */
 import type { CardKind, NoteLanguage } from '../deck/types.ts';
 import { asCode } from './quiz-text.ts';
@@ -93,6 +93,15 @@ const EN_RELATIONS: readonly [RegExp, Relation][] = [
   [/^what(?:'s| is| are) (.+)$/i, 'is'],
 ];
 
+/** "什么是镜像 (Image)" and its like: the subject follows the question word. */
+const ZH_WHAT_IS = /^(?:请问)?(?:什么是|什么叫|什么叫做|何为|何谓)(.+)$/;
+
+/**
+ * Any Chinese question word. A question without one is a noun phrase ("`-d` 参数的作用", "列出镜像的命令")
+ * and becomes a statement by adding its answer after a colon.
+ */
+const ZH_QUESTION_WORD = /什么|哪|多少|几[个条层种次秒天位项]|怎么|怎样|如何|为何|为什么|是否|吗|谁|何/;
+
 /** The interrogative a slot question asks with; the answer takes its place in the statement. */
 const ZH_SLOT =
   /哪一?(?:个|条|种|些|项|位)|多少|几(?=[个条层种次秒天位项])|(?<=(?:叫|叫做|称为|称作|被称为))什么$|什么(?=命令|参数|指令|选项|标志|子命令|端口|文件|格式)/;
@@ -102,7 +111,12 @@ const EN_SLOT =
 const ZH_SLOT_TAIL =
   /^(.*?)[，,、；;]?\s*(?:`[^`]+`\s*)?(?:的)?(?:应该|需要|要|可以|可|该)?(?:用|使用|加|添加|带|带上|执行|输入|运行|选|选择|指定|是)?\s*哪一?(?:个|条|种|项)\s*(?:命令|参数|指令|选项|标志|子命令)$/;
 const ZH_SLOT_HEAD =
-  /^哪一?(?:个|条|种|项)\s*(?:命令|参数|指令|选项|标志|子命令)(?:可以|能够|能|用来|用于|会)?(.+)$/;
+  /^(?:使用|用|通过)?(?:哪一?(?:个|条|种|项)|什么)\s*(?:命令|参数|指令|选项|标志|子命令)(?:可以|能够|能|用来|用于|会|来)?(.+)$/;
+/** "列出镜像的命令": the description is what comes before the noun. */
+const ZH_NOUN_TAIL = /^(.+?)的(?:命令|参数|指令|选项)$/;
+/** "…，用什么命令删除" would need rewording; only a question word at the very end is cut cleanly. */
+const ZH_WHAT_TAIL =
+  /^(.+?)[，,]?\s*(?:应该|需要|要|可以|可)?(?:用|使用|通过)(?:什么|哪个|哪条)(?:命令|参数|指令|选项)$/;
 const EN_SLOT_HEAD =
   /^(?:which|what)\s+(?:command|flag|option|instruction|parameter|argument|subcommand|keyword|directive)s?(?:\s+(?:of|for|in)\s+(?:`[^`]+`|\S+))?\s+(.+)$/i;
 const EN_SLOT_VERB =
@@ -132,6 +146,8 @@ export function questionSubject(front: string, lang: NoteLanguage): Subject | un
 }
 
 function zhSubject(question: string): Subject | undefined {
+  const named = ZH_WHAT_IS.exec(question)?.[1];
+  if (named) return { subject: named, relation: 'is' };
   for (const [endings, relation] of ZH_ENDINGS) {
     const ending = endings.find((e) => question.endsWith(e) && question.length > e.length);
     if (!ending) continue;
@@ -183,6 +199,8 @@ export function statementFrame(front: string, lang: NoteLanguage): (value: strin
   if (found) return (value) => relationStatement(found, value.trim(), lang);
   const isQuestion = /[？?]$/.test(trimmed);
   const question = trimmed.replace(QUESTION_END, '');
+  if (lang === 'zh' && isQuestion && question && !ZH_QUESTION_WORD.test(question))
+    return (value) => `${question}：${value.trim()}`;
   const slot = isQuestion ? (lang === 'zh' ? ZH_SLOT : EN_SLOT).exec(question) : null;
   if (slot) {
     const before = question.slice(0, slot.index);
@@ -204,9 +222,13 @@ export function slotDescription(front: string, lang: NoteLanguage): string | und
   const question = front.trim().replace(QUESTION_END, '');
   let description: string | undefined;
   if (lang === 'zh') {
+    if (!ZH_QUESTION_WORD.test(question)) description = ZH_NOUN_TAIL.exec(question)?.[1];
     // Cheap guard first: the patterns below backtrack over the whole question.
-    if (!question.includes('哪')) return undefined;
-    description = ZH_SLOT_TAIL.exec(question)?.[1] ?? ZH_SLOT_HEAD.exec(question)?.[1];
+    else if (question.includes('哪') || question.includes('什么'))
+      description =
+        ZH_SLOT_HEAD.exec(question)?.[1] ??
+        ZH_WHAT_TAIL.exec(question)?.[1] ??
+        ZH_SLOT_TAIL.exec(question)?.[1];
   } else {
     const rest = EN_SLOT_HEAD.exec(question)?.[1];
     description = rest?.replace(EN_SLOT_VERB, '');

@@ -89,17 +89,29 @@ function wordAt(text: string, at: number): boolean {
 /**
  * Replaces each term in `text` with {@link BLANK}, ignoring case, so a description can be shown
  * without naming what it describes. Longer terms go first (`docker run -d` before `-d`); a term that
- * starts or ends with a Latin letter or digit only matches as a whole word there. A plain scan, not a
- * regular expression built per call: compiling Unicode-aware patterns costs a millisecond each.
+ * starts or ends with a Latin letter or digit only matches as a whole word there.
  */
 export function maskTerms(text: string, terms: readonly string[]): string {
+  return replaceTerms(text, terms, () => BLANK);
+}
+
+/**
+ * Replaces each occurrence of a term (ignoring case, whole words for Latin edges, longer terms first)
+ * with `replacement(term)`. A plain scan, not a regular expression built per call: compiling
+ * Unicode-aware patterns costs a millisecond each.
+ */
+export function replaceTerms(
+  text: string,
+  terms: readonly string[],
+  replacement: (term: string) => string,
+): string {
   const usable = [...new Set(terms.map((t) => t.replace(/`+/g, '').trim()).filter((t) => t.length > 0))].sort(
     (a, b) => b.length - a.length,
   );
   const lower = text.toLowerCase();
   // Lowercasing can change the length of a few letters (İ); then positions would not line up.
   if (usable.length === 0 || lower.length !== text.length) return text;
-  const ranges: [number, number][] = [];
+  const ranges: [number, number, string][] = [];
   for (const term of usable) {
     const wanted = term.toLowerCase();
     if (wanted.length !== term.length) continue;
@@ -109,15 +121,15 @@ export function maskTerms(text: string, terms: readonly string[]): string {
       const end = at + wanted.length;
       if ((edgeBefore && wordAt(text, at - 1)) || (edgeAfter && wordAt(text, end))) continue;
       if (ranges.some(([from, to]) => at < to && end > from)) continue;
-      ranges.push([at, end]);
+      ranges.push([at, end, term]);
     }
   }
   if (ranges.length === 0) return text;
   ranges.sort((a, b) => a[0] - b[0]);
   let out = '';
   let last = 0;
-  for (const [from, to] of ranges) {
-    out += text.slice(last, from) + BLANK;
+  for (const [from, to, term] of ranges) {
+    out += text.slice(last, from) + replacement(term);
     last = to;
   }
   return out + text.slice(last);

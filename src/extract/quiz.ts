@@ -38,7 +38,15 @@ import {
   statementFrame,
 } from './quiz-phrasing.ts';
 import { seededHash, seededOrder } from './quiz-random.ts';
-import { asCode, createComparable, distinctKey, isChoiceText, maskTerms, reveals } from './quiz-text.ts';
+import {
+  asCode,
+  createComparable,
+  distinctKey,
+  isChoiceText,
+  maskTerms,
+  replaceTerms,
+  reveals,
+} from './quiz-text.ts';
 
 /** Choices in a multiple-choice item. */
 const CHOICES = 4;
@@ -97,6 +105,8 @@ interface Facet {
   described?: Prompt | null;
   /** "Which term is this?" for mcq and typed items, worked out on first use; null when it cannot be asked. */
   reverse?: Prompt | null;
+  /** A comparison's sides and what sets each apart, worked out on first use; null when the back does not say. */
+  sides?: MatchSource | null;
 }
 
 /** One distractor source: a card and the text it would show. */
@@ -107,7 +117,12 @@ interface PoolEntry extends Candidate {
   key: string;
 }
 
-type Role = 'back' | 'term' | `cloze:${ClozeShape}`;
+/**
+ * Distractor pools per deck and kind: `term` — the terms themselves (`` `-d` ``); `meaning` — what a term
+ * card says its term does, with the term blanked out; `back` — the backs of cards that name no term
+ * (syntax lines, authored cards); `cloze:*` — cloze deletions by shape.
+ */
+type Role = 'back' | 'meaning' | 'term' | `cloze:${ClozeShape}`;
 
 /** A prompt and its normalized text, for "does it show the answer?" checks. */
 interface Prompt {
@@ -115,8 +130,15 @@ interface Prompt {
   norm: string;
 }
 
-function explanationOf(card: Card): string {
-  return [card.back.trim(), card.extra.trim()].filter(Boolean).join('\n\n');
+/** The card's back and extra; for a cloze card the sentence in full, since its back may be the bare answer. */
+function explanationOf(card: Card, cloze: boolean): string {
+  const main = cloze ? clozeTruth(card) : card.back.trim();
+  return [main, card.extra.trim()].filter(Boolean).join('\n\n');
+}
+
+/** A cloze card's sentence with every blank filled: its back may hold only the deleted words. */
+function clozeTruth(card: Card): string {
+  return fillCloze(card.front, 0).trim() || card.back.trim();
 }
 
 function parentOf(card: Card): string {
@@ -182,7 +204,7 @@ function analyze(
     backChoice: !cloze.length && isChoiceText(card.back, comparable),
     terms,
     cloze,
-    explanation: explanationOf(card),
+    explanation: explanationOf(card, cloze.length > 0),
   };
   if (token) facet.token = token;
   if (subject) {
@@ -218,8 +240,12 @@ function buildPools(facets: readonly Facet[], seed: string, comparable: Comparab
         add(facet, `cloze:${d.shape}`, `${facet.card.id}#${d.n}`, d.inCode ? asCode(d.text) : d.text);
       continue;
     }
-    if (facet.backChoice && !facet.backIsToken)
+    if (facet.subject && !facet.backIsToken) {
+      const described = describe(facet, comparable);
+      if (described) add(facet, 'meaning', facet.card.id, described.text, described.norm);
+    } else if (facet.backChoice && !facet.backIsToken && facet.card.kind !== 'comparison') {
       add(facet, 'back', facet.card.id, facet.card.back.trim(), facet.backNorm);
+    }
     if (facet.subject && isChoiceText(facet.subject, comparable))
       add(facet, 'term', facet.card.id, facet.subject, facet.subjectNorm);
   }
@@ -241,10 +267,25 @@ function distinctFrom(facet: Facet, correctKeys: readonly string[], promptNorm: 
     if (other.card.id === facet.card.id || other.identity === facet.identity) return false;
     if (!entry.norm || offered.has(entry.key) || facet.answerKeys.includes(entry.key)) return false;
     for (const key of other.answerKeys) if (facet.answerKeys.includes(key)) return false;
+    if (refines(facet.answers, other.answers)) return false;
     if (reveals(promptNorm, entry.norm)) return false;
+    // A text naming the term asked about is plainly not about something else: a giveaway.
+    for (const answer of facet.answers) if (reveals(entry.norm, answer)) return false;
     offered.add(entry.key);
     return true;
   };
+}
+
+/**
+ * Whether one term is the other with more words after it (`docker image ls` and `docker image ls -a`,
+ * `COPY` and `COPY --from`): the longer one may answer the shorter one's question too, so neither is a
+ * safe distractor for the other.
+ */
+function refines(ours: readonly string[], theirs: readonly string[]): boolean {
+  const continues = (long: string, short: string) =>
+    long.length > short.length && long.startsWith(short) && !/[\p{L}\p{N}_]/u.test(long[short.length] ?? '');
+  for (const a of ours) for (const b of theirs) if (continues(a, b) || continues(b, a)) return true;
+  return false;
 }
 
 /**
@@ -391,11 +432,10 @@ function trueFalseItems(facet: Facet, pools: Pools, seed: string, comparable: Co
   const { card } = facet;
   const items: TrueFalseItem[] = [];
   if (facet.cloze.length) {
-    // The back is the sentence in full; a card without one still has its front with every blank shown.
-    const truth = card.back.trim() || fillCloze(card.front, 0).trim();
+    const truth = clozeTruth(card);
     if (!truth) return items;
     items.push(trueFalse(facet, 0, truth, true));
-    const id = `${card.id}-truefalse-1`;
+    const id = itemId(facet, 'truefalse', 1);
     // One deletion gets a sibling's text of the same shape; the item's hash decides which is tried first.
     for (const d of seededOrder(facet.cloze, (c) => String(c.n), seed, id)) {
       const index = pools(card, `cloze:${d.shape}`);
@@ -415,30 +455,75 @@ function trueFalseItems(facet: Facet, pools: Pools, seed: string, comparable: Co
     }
     return items;
   }
-  const shown = facet.backIsToken ? asCode(card.back) : card.back.trim();
   const statement = statementFrame(card.front, facet.lang);
-  items.push(trueFalse(facet, 0, statement(shown), true));
-  const id = `${card.id}-truefalse-1`;
-  const index = pools(card, facet.backIsToken ? 'term' : 'back');
-  if (!index || (!facet.backIsToken && !facet.backChoice)) return items;
-  const [swap] = index.nearest(facet.path, id, 1, distinctFrom(facet, [facet.backKey], ''));
-  if (swap) items.push(trueFalse(facet, 1, statement(swap.value), false));
+  items.push(trueFalse(facet, 0, statement(facet.backIsToken ? asCode(card.back) : card.back.trim()), true));
+  const falsehood = falseAnswer(facet, pools, comparable);
+  if (falsehood !== undefined) items.push(trueFalse(facet, 1, statement(falsehood), false));
   return items;
+}
+
+/**
+ * What a false statement about the card claims as its answer: a sibling's term (`-t` for `-d`); what a
+ * sibling term does, as its back says (never one that names our term); for a comparison, its own back
+ * with the sides swapped; otherwise a sibling's back.
+ */
+function falseAnswer(facet: Facet, pools: Pools, comparable: Comparable): string | undefined {
+  const { card } = facet;
+  const id = itemId(facet, 'truefalse', 1);
+  if (card.kind === 'comparison') return swappedSides(facet, comparable);
+  if (facet.backIsToken) {
+    const [swap] =
+      pools(card, 'term')?.nearest(facet.path, id, 1, distinctFrom(facet, [facet.backKey], '')) ?? [];
+    return swap?.value;
+  }
+  if (facet.subject) {
+    const described = describe(facet, comparable);
+    if (!described) return undefined;
+    const accept = distinctFrom(facet, [distinctKey(described.text, described.norm)], '');
+    const [swap] = pools(card, 'meaning')?.nearest(facet.path, id, 1, accept) ?? [];
+    // Claimed as the sibling's notes say it: filling our term into its blanks reads as nonsense.
+    return swap?.facet.card.back.trim();
+  }
+  if (!facet.backChoice) return undefined;
+  const [swap] =
+    pools(card, 'back')?.nearest(facet.path, id, 1, distinctFrom(facet, [facet.backKey], '')) ?? [];
+  return swap?.value;
+}
+
+/** A comparison's back with its sides swapped: each side gets what the notes say of the other. */
+function swappedSides(facet: Facet, comparable: Comparable): string | undefined {
+  const sides = comparisonSides(facet, comparable);
+  if (!sides) return undefined;
+  const names = sides.pairs.map((p) => p.side);
+  const norms = names.map((name) => comparable(name));
+  const next = (term: string) => {
+    const at = norms.indexOf(comparable(term));
+    return names[(at + 1) % names.length] ?? term;
+  };
+  const swapped = replaceTerms(facet.card.back.trim(), names, next);
+  return comparable(swapped) === facet.backNorm ? undefined : swapped;
 }
 
 /** Multiple-choice items: the card's own question (0) and, for a described term, "which term?" (1). */
 function mcqItems(facet: Facet, pools: Pools, seed: string, comparable: Comparable): McqItem[] {
   const { card } = facet;
-  if (facet.cloze.length) return [];
+  // A comparison's back names both its sides; no other card's back could pass for it.
+  if (facet.cloze.length || card.kind === 'comparison') return [];
   const items: McqItem[] = [];
   const front = { text: card.front.trim(), norm: frontNorm(facet, comparable) };
   if (facet.backIsToken) {
     const shown = asCode(card.back);
-    const forward = mcq(facet, 0, front, { text: shown, norm: comparable(shown) }, 'term', pools, seed);
+    const correct = { text: shown, norm: comparable(shown) };
+    const forward = mcq(facet, 0, front, correct, 'term', pools, seed);
     if (forward) items.push(forward);
     return items;
   }
-  if (facet.backChoice) {
+  if (facet.subject) {
+    // Every choice with its own term blanked: otherwise the one naming the asked term gives itself away.
+    const described = describe(facet, comparable);
+    const forward = described && mcq(facet, 0, front, described, 'meaning', pools, seed);
+    if (forward) items.push(forward);
+  } else if (facet.backChoice) {
     const back = { text: card.back.trim(), norm: facet.backNorm };
     const forward = mcq(facet, 0, front, back, 'back', pools, seed);
     if (forward) items.push(forward);
@@ -454,8 +539,8 @@ function mcqItems(facet: Facet, pools: Pools, seed: string, comparable: Comparab
 
 interface MatchSource extends MatchUnit {
   facet: Facet;
-  /** `rightKey`: the right side normalized, to keep one pair per meaning. */
-  pairs: { left: string; right: string; rightKey: string; cardId: string }[];
+  /** `side`: the term as the notes write it; `rightKey`: the right side normalized, one pair per meaning. */
+  pairs: { left: string; right: string; side: string; rightKey: string; cardId: string }[];
 }
 
 /** A term and its description, the description with the term blanked out. */
@@ -467,7 +552,15 @@ function termPair(facet: Facet, comparable: Comparable): MatchSource | undefined
     order: facet.order,
     weight: 1,
     facet,
-    pairs: [{ left: facet.subject, right: right.text, rightKey: right.norm, cardId: facet.card.id }],
+    pairs: [
+      {
+        left: facet.subject,
+        right: right.text,
+        side: facet.token ?? facet.card.key,
+        rightKey: right.norm,
+        cardId: facet.card.id,
+      },
+    ],
   };
 }
 
@@ -477,7 +570,12 @@ const SIDE_SPLIT = /\s*(?:和|与|跟|及|以及|同|vs\.?|versus|and)\s*/i;
  * The sides of a comparison and, for each, the clauses of the back that speak of it alone:
  * "`COPY` 只复制文件；`ADD` 还会自动解压 tar 包" → `COPY` ↔ "____ 只复制文件", `ADD` ↔ "____ 还会…".
  */
-function comparisonPairs(facet: Facet, comparable: Comparable): MatchSource | undefined {
+function comparisonSides(facet: Facet, comparable: Comparable): MatchSource | undefined {
+  if (facet.sides === undefined) facet.sides = splitSides(facet, comparable) ?? null;
+  return facet.sides ?? undefined;
+}
+
+function splitSides(facet: Facet, comparable: Comparable): MatchSource | undefined {
   const { card } = facet;
   let sides = card.key.split('|').map((s) => s.trim());
   if (sides.length < 2) {
@@ -502,7 +600,7 @@ function comparisonPairs(facet: Facet, comparable: Comparable): MatchSource | un
     const right = maskTerms(own.join(facet.lang === 'zh' ? '；' : '; '), sides);
     if (!isChoiceText(right, comparable)) return undefined;
     const display = /[\p{Script=Han}]/u.test(side) ? side : asCode(side);
-    pairs.push({ left: display, right, rightKey: comparable(right), cardId: card.id });
+    pairs.push({ left: display, right, side, rightKey: comparable(right), cardId: card.id });
   }
   if (new Set(pairs.map((p) => p.rightKey)).size !== pairs.length) return undefined;
   return { path: facet.path, order: facet.order, weight: pairs.length, facet, pairs };
@@ -515,7 +613,7 @@ function matchItems(facets: readonly Facet[], comparable: Comparable): Map<Facet
     const { card } = facet;
     if (facet.cloze.length || card.kind === 'authored' || card.kind === 'cloze') continue;
     const source =
-      card.kind === 'comparison' ? comparisonPairs(facet, comparable) : termPair(facet, comparable);
+      card.kind === 'comparison' ? comparisonSides(facet, comparable) : termPair(facet, comparable);
     if (!source) continue;
     const key = `${card.deck}\u0000${card.kind}`;
     const list = byPool.get(key) ?? [];
@@ -535,7 +633,11 @@ function matchItems(facets: readonly Facet[], comparable: Comparable): Map<Facet
       const rights = new Set<string>();
       const pairs: MatchItem['pairs'] = [];
       const explanation: string[] = [];
+      const terms: string[][] = [];
       for (const source of group) {
+        // `docker image ls` beside `docker image ls -a`: either description fits either command.
+        if (terms.some((taken) => refines(taken, source.facet.answers))) continue;
+        terms.push(source.facet.answers);
         for (const pair of source.pairs) {
           // Flags of different commands need their command to be told apart.
           const left =

@@ -379,6 +379,48 @@ describe('generateQuiz: multiple choice', () => {
     expect(item(ITEMS, listAll, 'mcq').choices).toContain(listQuiet.back);
   });
 
+  it('blanks the asked term out of every choice and never offers a choice that names it', () => {
+    const lsFlag = (token: string, back: string, line: number) =>
+      flag(token, back, LIST, line, 'docker image ls');
+    const filter = lsFlag('-f', '过滤器参数 `--filter`，简写 `-f`，按条件过滤镜像。', 170);
+    const format = lsFlag('--format', '和 `-q` 不同，用 Go 模板自定义输出的格式。', 183);
+    const quiet = lsFlag('-q', '只列出镜像的 ID。', 181);
+    const cards = [
+      lsFlag('-a', '显示包括中间层镜像在内的所有镜像。', 156),
+      filter,
+      quiet,
+      format,
+      lsFlag('--digests', '显示镜像摘要。', 215),
+    ].map((c) => (c.key === 'docker image ls -f' ? { ...c, alternatives: ['--filter'] } : c));
+    const items = generateQuiz(cards, [ZH], SEED);
+    const filterMcq = item(items, filter, 'mcq');
+    expect(correct(filterMcq)).toBe('过滤器参数 `____`，简写 `____`，按条件过滤镜像。');
+    // The true statement keeps the back as the notes wrote it.
+    expect(item(items, filter, 'truefalse').prompt).toBe(
+      `\`docker image ls\` 的 \`-f\` 参数的作用：${filter.back}`,
+    );
+    // --format's meaning names -q: offering it for the -q question would give the answer away.
+    expect(item(items, quiet, 'mcq').choices.some((c) => c.includes('-q'))).toBe(false);
+    expect(item(items, quiet, 'mcq').choices).not.toContain('和 `-q` 不同，用 Go 模板自定义输出的格式。');
+  });
+
+  it('never offers a command that extends the answer, nor pairs both in one match', () => {
+    const cards = [
+      imageLs,
+      command('列出包括中间层镜像在内的所有镜像', 'docker image ls -a', [...LIST, '中间层镜像'], 157),
+      systemDf,
+      imageRm,
+      imagePrune,
+    ];
+    const items = generateQuiz(cards, [ZH], SEED);
+    expect(item(items, imageLs, 'mcq').choices).not.toContain('`docker image ls -a`');
+    expect(item(items, imageLs, 'truefalse', 1).prompt).not.toContain('docker image ls -a');
+    for (const match of ofType(items, 'match')) {
+      const lefts = match.pairs.map((p) => p.left);
+      expect(lefts.includes('`docker image ls`') && lefts.includes('`docker image ls -a`')).toBe(false);
+    }
+  });
+
   it('tells -p from -P', () => {
     const choices = item(ITEMS, publishAll, 'mcq', 1).choices;
     expect(correct(item(ITEMS, publishAll, 'mcq', 1))).toBe('`-P`');
@@ -442,17 +484,17 @@ describe('generateQuiz: true/false', () => {
     expect(falses.length).toBeGreaterThan(15);
     for (const falsehood of falses) {
       const card = cardOf(falsehood.cardId);
-      if (card.kind === 'cloze') continue;
+      if (card.kind === 'cloze' || card.kind === 'comparison') continue;
       const truth = item(ITEMS, card, 'truefalse') as TrueFalseItem;
       const own = truth.prompt.includes(card.back) ? card.back : `\`${card.answer}\``;
+      // The sibling's answer as its card states it: its back, or its term.
+      const claims = (other: Card) => [other.back, `\`${other.answer}\``];
       const swapped = CARDS.filter(
         (other) =>
           other.id !== card.id &&
           other.kind === card.kind &&
           other.deck === card.deck &&
-          [other.back, `\`${other.answer}\``].some(
-            (value) => truth.prompt.replace(own, value) === falsehood.prompt,
-          ),
+          claims(other).some((value) => truth.prompt.replace(own, value) === falsehood.prompt),
       );
       expect(swapped.length, falsehood.prompt).toBeGreaterThan(0);
       for (const other of swapped) {
@@ -460,6 +502,16 @@ describe('generateQuiz: true/false', () => {
         expect(norm(other.back)).not.toBe(norm(card.back));
       }
     }
+  });
+
+  it('makes a false comparison statement by swapping its sides', () => {
+    expect(item(ITEMS, copyVsAdd, 'truefalse', 1)).toMatchObject({
+      answer: false,
+      prompt:
+        '`COPY` 和 `ADD`的区别：`ADD` 只是复制文件，语义明确；`COPY` 还会自动解压缩 tar 文件、可以下载 URL，但会令镜像构建缓存失效。',
+    });
+    // The back of CMD vs ENTRYPOINT says nothing of one side alone: nothing to swap, no false statement.
+    expect(ITEMS.some((i) => i.id === `${cmdVsEntrypoint.id}-truefalse-1`)).toBe(false);
   });
 
   it('makes a false cloze statement by swapping in another card deletion of the same shape', () => {
