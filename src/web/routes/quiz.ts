@@ -10,6 +10,7 @@ import { decodeScope, type TopicNode, topicTree } from '../../quiz/topics.ts';
 import type { GivenAnswer, Question, Quiz, QuizSetup } from '../../quiz/types.ts';
 import type { QuizStore } from '../../quiz-store/types.ts';
 import type { AppContext } from '../context.ts';
+import { wholeNumber } from '../form-fields.ts';
 import { isPartial, redirectClient } from '../htmx.ts';
 import type { Lang, MessageKey, Translate } from '../i18n.ts';
 import { masteryChart, scoresChart } from '../quiz-charts.ts';
@@ -33,16 +34,16 @@ const many = z
 const setupForm = z.object({
   scope: many,
   type: many,
-  count: z.coerce.number().int().min(1).max(MAX_COUNT).default(DEFAULT_COUNT),
+  count: wholeNumber(1, MAX_COUNT).default(DEFAULT_COUNT),
   minutes: z
-    .union([z.literal(''), z.literal('none'), z.coerce.number().int().min(1).max(600)])
+    .union([z.literal(''), z.literal('none'), wholeNumber(1, 600)])
     .default('none')
     .transform((v) => (typeof v === 'number' ? v : null)),
   mode: z.enum(['practice', 'exam']).default('practice'),
   seed: z.string().trim().max(64).default(''),
 });
 
-const indexForm = z.object({ index: z.coerce.number().int().min(0).max(10_000) });
+const indexForm = z.object({ index: wholeNumber(0, 10_000) });
 
 const NOTICES = ['time-up', 'finished'] as const;
 type Notice = (typeof NOTICES)[number];

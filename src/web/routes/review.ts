@@ -5,6 +5,7 @@ import { formatInterval } from '../../review/interval.ts';
 import type { AppContext } from '../context.ts';
 import { placeOf } from '../deck-index.ts';
 import { describeError } from '../errors.ts';
+import { wholeNumber } from '../form-fields.ts';
 import { isPartial } from '../htmx.ts';
 import type { Lang, MessageKey, Translate } from '../i18n.ts';
 import { fragment, page } from '../render.ts';
@@ -19,7 +20,7 @@ const LABELS: Record<number, MessageKey> = {
 
 const gradeForm = z.object({
   rating: z.enum(['1', '2', '3', '4']).transform((v) => Number(v) as 1 | 2 | 3 | 4),
-  reps: z.coerce.number().int().min(0),
+  reps: wholeNumber(0, 1_000_000),
 });
 
 const showQuery = z.object({

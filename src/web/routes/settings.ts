@@ -2,6 +2,7 @@ import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { Settings } from '../../review/types.ts';
 import type { AppContext } from '../context.ts';
+import { decimalNumber, wholeNumber } from '../form-fields.ts';
 import { isPartial, redirectClient } from '../htmx.ts';
 import { fragment, page } from '../render.ts';
 
@@ -20,12 +21,12 @@ const steps = z
 
 /** The Settings form: strings in, a valid `Settings` (minus the fields the form does not show) out. */
 export const settingsForm = z.object({
-  newPerDay: z.coerce.number().int().min(0).max(9999),
-  maxReviewsPerDay: z.coerce.number().int().min(0).max(99999),
-  desiredRetention: z.coerce.number().min(0.7).max(0.99),
+  newPerDay: wholeNumber(0, 9999),
+  maxReviewsPerDay: wholeNumber(0, 99999),
+  desiredRetention: decimalNumber(0.7, 0.99),
   learningSteps: steps,
   relearningSteps: steps,
-  dayStartHour: z.coerce.number().int().min(0).max(23),
+  dayStartHour: wholeNumber(0, 23),
   language: z.enum(['', 'zh', 'en']).transform((v) => (v === '' ? null : v)),
 });
 
