@@ -69,7 +69,7 @@ export async function allRoutes(): Promise<AppRoute[]> {
   });
 }
 
-/** Values for a route's params: a card id, a quiz id, an asset name; `fallback` for anything else. */
+/** Values for a route's params: a card id, a quiz id, an asset name, an export format; `fallback` else. */
 export interface ParamValues {
   cardId: string;
   quizId: string;
@@ -83,6 +83,7 @@ export function fillPath(path: string, values: ParamValues, override?: string): 
     if (path.startsWith('/quiz/')) return values.quizId;
     if (path.startsWith('/static/')) return 'app.css';
     if (/^(id|cardId)$/.test(name)) return values.cardId;
+    if (name === 'format') return 'txt';
     return values.fallback ?? 'x';
   });
 }

@@ -3,8 +3,9 @@
  * and every page is opened: Today, review front and back of each card, Browse, each card page, each
  * source view, quiz setup, every question and its feedback, results, history, Stats, Settings. No
  * page may open a dialog, send a request to the canary server, or hold an element or attribute that
- * runs script, and the payloads must be there as text. The exports (.txt and the .apkg's fields) are
- * rendered in Chromium too, with no CSP to help, since Anki shows fields as HTML.
+ * runs script, and the payloads must be there as text. The exports (.txt and the .apkg's fields, as
+ * the app's download links serve them) are rendered in Chromium too, with no CSP to help, since Anki
+ * shows fields as HTML.
  */
 import { once } from 'node:events';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -16,7 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/deck/types.ts';
 import { toAnkiText } from '../../src/export/anki-text.ts';
-import { buildApkg, openApkg } from '../../src/export/apkg.ts';
+import { openApkg } from '../../src/export/apkg.ts';
 import { DEFAULT_SETTINGS } from '../../src/review/types.ts';
 import { openStore } from '../../src/store/lowdb-store.ts';
 import type { ReviewStore } from '../../src/store/types.ts';
@@ -260,7 +261,11 @@ describe('exports of the deck', () => {
   }
 
   it('the text export escapes every field: rendered as HTML, nothing runs', async () => {
-    const rows = tabSeparated(toAnkiText(deck));
+    const download = await fetch(`${server.url}/export/deck.txt`);
+    expect(download.status).toBe(200);
+    const text = await download.text();
+    expect(text).toBe(toAnkiText(deck));
+    const rows = tabSeparated(text);
     expect(rows.length).toBe(deck.cards.length);
     // Columns 4–7 are the HTML fields; GUID, note type, deck and tags are plain text to Anki.
     const fields = rows.flatMap((row) => row.slice(3, 7));
@@ -275,7 +280,9 @@ describe('exports of the deck', () => {
   });
 
   it('the .apkg holds escaped fields and tags: rendered as HTML, nothing runs', async () => {
-    const bytes = await buildApkg(deck, { now: new Date(2026, 2, 10) });
+    const download = await fetch(`${server.url}/export/deck.apkg`);
+    expect(download.status).toBe(200);
+    const bytes = new Uint8Array(await download.arrayBuffer());
     const db = await openApkg(bytes);
     const rows = db.exec('SELECT flds, tags FROM notes')[0]?.values ?? [];
     const models = String(db.exec('SELECT models FROM col')[0]?.values[0]?.[0]);
