@@ -766,6 +766,8 @@ function tablePairs(ctx: Context, sections: readonly Section[]): Found[] {
 
 /** Known names: terms the note defines, and a keyword heading's noun description (`ARG构建参数` → 构建参数). */
 function knownNames(sections: readonly Section[]): {
+  /** Each alias (by `nameKey`) → the key of the term it names: `Registry` and `注册服务器` are one thing. */
+  termKeys: Map<string, string>;
   known: string[];
   concepts: string[];
   aliases: Map<string, string>;
@@ -774,8 +776,12 @@ function knownNames(sections: readonly Section[]): {
   const known = new Set<string>();
   const aliases = new Map<string, string>();
   const definitions = new Map<string, string>();
+  const termKeys = new Map<string, string>();
   for (const def of findDefinitions(sections)) {
-    for (const a of def.term.aliases) if (a.length >= 2) known.add(a);
+    for (const a of def.term.aliases) {
+      if (a.length >= 2) known.add(a);
+      termKeys.set(nameKey(a), def.term.key);
+    }
     // The definition's opening, short: what a side is when a passage describes only the other.
     let text = '';
     for (const s of pickKeySentences(def.scored)) {
@@ -800,6 +806,7 @@ function knownNames(sections: readonly Section[]): {
   }
   const longestFirst = (a: string, b: string) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
   return {
+    termKeys,
     known: [...known].sort(longestFirst),
     concepts: concepts.sort(longestFirst),
     aliases,
@@ -814,7 +821,7 @@ function knownNames(sections: readonly Section[]): {
  */
 export const extractComparisons: Extractor = (note) => {
   const sentences = noteSentences(note.sections);
-  const { known, concepts, aliases, definitions } = knownNames(note.sections);
+  const { termKeys, known, concepts, aliases, definitions } = knownNames(note.sections);
   const ctx: Context = { sentences, known, concepts, definitions, lang: note.lang };
   const all = [
     ...headingPairs(ctx, note.sections),
@@ -834,7 +841,9 @@ export const extractComparisons: Extractor = (note) => {
   for (const f of all) {
     // `构建参数和ENV`: a keyword's noun name counts as the keyword.
     f.sides = f.sides.map((s) => aliases.get(s) ?? s) as [string, string];
-    if (nameKey(f.sides[0]) === nameKey(f.sides[1])) continue;
+    const [k0, k1] = f.sides.map((side) => termKeys.get(nameKey(side)) ?? nameKey(side));
+    // `注册服务器（Registry）`: two names of one term are not two things.
+    if (k0 === k1) continue;
     // `merge vs rebase` and `Merging…, whereas rebasing…` compare the same two things.
     const group = keyOf(f.sides.map(stem) as [string, string]);
     byKey.set(group, [...(byKey.get(group) ?? []), f]);

@@ -205,7 +205,9 @@ const NOT_A_NAME_START =
 /** Adverbs that sit between a subject and 是 and weaken it (`镜像只是`, `容器也是`, `压缩包可以是`). */
 const ADVERB_TAIL =
   /(?:只|也|都|就|则|还|又|才|便|即|却|不|仅仅|仅|其实|实际上|可以|一般|通常|总|全|均|并|甚至|已经|曾经|现在)$/;
-const EXAMPLE = /例如|比如|如下|上面|下面|以下|这里|此时|例子|for example|e\.g\.|below|above/i;
+/** A sentence about an example (`上面命令…`, `例如`), not about what a term is. */
+const EXAMPLE =
+  /例如|比如|如下|(?:上面|下面)(?:这|的例子|的命令|命令|的代码|的写法)|以下是|这里的?例子|for example|e\.g\.|the example (?:above|below)/i;
 const HAN = /\p{Script=Han}/u;
 /**
  * Chinese characters as a plain class, for the patterns built per term: `\p{Script=Han}` with the

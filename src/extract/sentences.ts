@@ -288,10 +288,15 @@ export function pickKeySentences(scored: readonly ScoredSentence[], max = 3): Se
     chosen.push(candidate);
     used += candidate.sentence.text.length;
   }
-  const [first, ...rest] = chosen;
-  rest.sort((a, b) => a.sentence.index - b.sentence.index);
-  // `这类无标签镜像也被称为…` leans on what comes before it: then note order reads right.
-  if (REFERS_BACK.test(best.sentence.text)) chosen.sort((a, b) => a.sentence.index - b.sentence.index);
-  else chosen.splice(0, chosen.length, ...[first, ...rest].filter((c) => c !== undefined));
+  // The defining sentence's paragraph comes first, in its own order (`一个容易混淆的概念是X。实际上X是…`);
+  // then the other sentences in note order. A best sentence that points back (`这类…`) reads after
+  // what it points to, so then everything keeps note order.
+  const home = best.sentence.block;
+  const byIndex = (a: ScoredSentence, b: ScoredSentence) => a.sentence.index - b.sentence.index;
+  if (REFERS_BACK.test(best.sentence.text)) chosen.sort(byIndex);
+  else
+    chosen.sort(
+      (a, b) => Number(b.sentence.block === home) - Number(a.sentence.block === home) || byIndex(a, b),
+    );
   return chosen.map((c) => c.sentence);
 }

@@ -63,6 +63,8 @@ describe('concept cards on the bundled notes', () => {
     expect(byKey.get('镜像ID')?.back).toBe('镜像ID是镜像的唯一标识，一个镜像可以对应多个标签。');
     expect(byKey.get('Docker Remote API')?.back).toContain('被称为Docker Remote API');
     expect(byKey.get('基础镜像')?.back).toContain('被称为基础镜像或根镜像');
+    expect(byKey.get('注册服务器')?.front).toBe('什么是注册服务器 (Registry)？');
+    expect(byKey.get('注册服务器')?.back).toContain('注册服务器是管理仓库的具体服务器');
     expect([...byKey.keys()].some((k) => k.replace(/\s/g, '') === 'UnionFS')).toBe(true);
     expect(byKey.get('多阶段构建')?.front).toBe('什么是多阶段构建 (multistage builds)？');
   });

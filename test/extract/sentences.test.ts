@@ -110,7 +110,7 @@ describe('pickKeySentences', () => {
   const other = { kind: 'paragraph' as const, text: '', line: 3, endLine: 3 };
   const s = (text: string, index: number, b = block): Sentence => ({ text, block: b, index, line: 1 });
 
-  it('puts the defining sentence first and adds others in note order within the budget', () => {
+  it('picks the defining sentence and others that fit, its paragraph first and in order', () => {
     const picked = pickKeySentences([
       { sentence: s('操作系统分为内核和用户空间。', 0), score: 6 },
       { sentence: s('与此无关的一句。', 4), score: 2 },
@@ -118,7 +118,15 @@ describe('pickKeySentences', () => {
       { sentence: s('镜像不会包含任何动态数据。', 2), score: 7 },
       { sentence: s('另一段的句子。', 3, other), score: 6 },
     ]);
-    expect(picked.map((p) => p.index)).toEqual([1, 0, 2]);
+    expect(picked.map((p) => p.index)).toEqual([0, 1, 2]);
+  });
+
+  it('puts the defining paragraph before sentences from other paragraphs', () => {
+    const picked = pickKeySentences([
+      { sentence: s('前面另一段的说明。', 0, other), score: 9 },
+      { sentence: s('镜像就相当于是一个root文件系统。', 1), score: 15 },
+    ]);
+    expect(picked.map((p) => p.index)).toEqual([1, 0]);
   });
 
   it('reads a sentence that points back after what it points to', () => {
