@@ -481,18 +481,24 @@ function rank(sentence: NoteSentence, pattern: number, place: Place): number {
 }
 
 /**
- * Finds the sentences whose normalized text holds a normalized alias, by one native `indexOf` scan
- * of the whole note per alias instead of a test per sentence.
+ * Finds the sentences whose flattened text holds an alias, by one native `indexOf` scan of the whole
+ * note per alias instead of a test per sentence. Each hit says whether the alias sits where a
+ * defining pattern could use it (`strong`): near the start of a clause, after `一个`/`为`, before a
+ * colon, a gloss or `概念`, or in a sentence with a naming phrase. A passing mention is not strong,
+ * and a term's sentences away from its home section need a strong hit to be worth scoring.
  */
-function occurrenceIndex(sentences: readonly NoteSentence[]): (flatAlias: string) => NoteSentence[] {
+function occurrenceIndex(
+  sentences: readonly NoteSentence[],
+): (flatAlias: string) => { sentence: NoteSentence; strong: boolean }[] {
   const starts: number[] = [];
   let text = '';
   for (const s of sentences) {
     starts.push(text.length);
     text += `${flatOf(s)}\u0000`;
   }
+  const naming = sentences.map((s) => NAMING_HINT.test(s.text));
   return (alias) => {
-    const out: NoteSentence[] = [];
+    const out: { sentence: NoteSentence; strong: boolean }[] = [];
     if (!alias) return out;
     let last = -1;
     for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
@@ -503,11 +509,20 @@ function occurrenceIndex(sentences: readonly NoteSentence[]): (flatAlias: string
         if ((starts[mid] ?? 0) <= at) lo = mid;
         else hi = mid - 1;
       }
+      const before = text.slice(Math.max(starts[lo] ?? 0, at - 13), at);
+      const after = text.slice(at + alias.length, at + alias.length + 10);
+      const strong =
+        (naming[lo] ?? false) ||
+        at - (starts[lo] ?? 0) <= 12 ||
+        /[，。；：,;:!?！？(（]/.test(before.slice(-13)) ||
+        /(?:一个|一种|为)\S{0,4}$/.test(before) ||
+        /^(?:[：:，,(（]|\S{0,6}概念)/.test(after);
+      const previous = out.at(-1);
       if (lo !== last) {
         const s = sentences[lo];
-        if (s) out.push(s);
+        if (s) out.push({ sentence: s, strong });
         last = lo;
-      }
+      } else if (previous && strong) previous.strong = true;
     }
     return out;
   };
@@ -750,7 +765,8 @@ export function findDefinitions(sections: readonly Section[]): Definition[] {
     const scored: ScoredSentence[] = [];
     // Only sentences that name the term, and the home section's, can define it.
     const relevant = new Set<NoteSentence>(homeSentences);
-    for (const alias of matcher.flat) for (const s of find(alias)) relevant.add(s);
+    for (const alias of matcher.flat)
+      for (const hit of find(alias)) if (hit.strong) relevant.add(hit.sentence);
     for (const sentence of [...relevant].sort((a, b) => a.order - b.order)) {
       const place = placeOf(sentence, home, homeSentences);
       const elided = place.position >= 0 && place.position < 4 && /^是(?!否)/.test(sentence.text);
