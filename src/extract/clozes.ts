@@ -138,7 +138,8 @@ function valueDeletions(text: string): Deletion[] {
     /(?:初始|当前)?状态(?:就)?为\s*|变为\s*|变成了?\s*/g,
     /\bdefaults? (?:is|to)\s+|\bdefault [\w ]{1,30}? is\s+|\bby default,? (?:it )?(?:is|uses)\s+/gi,
   ];
-  for (const re of patterns) {
+  const hinted = /默认|状态|变为|变成|default/i.test(text);
+  for (const re of hinted ? patterns : []) {
     for (const m of text.matchAll(re)) {
       const at = m.index + m[0].length;
       const d = value(at, text.slice(at));
@@ -181,7 +182,8 @@ function valueDeletions(text: string): Deletion[] {
     /(?:建立|新建|构建|创建|生成)((?:一|1)层)/g,
     /(?:只可以|只能|最多(?:只)?(?:能|可以)?)[^，。,；\s]{0,4}?((?:一|两|二|三)(?:个|次|条|层|种))/g,
   ];
-  for (const re of words) {
+  const counted = /[一两二三四五十1]\s*(?:次|条|层|种|个)|第一|最后/.test(text);
+  for (const re of counted ? words : []) {
     for (const m of text.matchAll(re)) {
       const word = m[1] ?? '';
       const start = m.index + m[0].length - word.length;

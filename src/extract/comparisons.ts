@@ -513,7 +513,9 @@ function copulaHead(clause: string): string | null {
 function parallelPairs(ctx: Context): Found[] {
   const out: Found[] = [];
   for (const s of ctx.sentences) {
-    if (!/是|理解为|\b(?:is|are)\b/.test(s.text) || !/[，,；;]/.test(s.text) || EXAMPLE.test(s.text))
+    // Two things defined side by side need two copulas, or one that says "can be understood as".
+    const copulas = s.text.match(/是|理解为|\b(?:is|are)\b/g)?.length ?? 0;
+    if (copulas < (/理解为|看作/.test(s.text) ? 1 : 2) || !/[，,；;]/.test(s.text) || EXAMPLE.test(s.text))
       continue;
     const clauses = splitClauses(s.text.replace(/,?\s+(?=(?:whereas|while)\s)/gi, ', '));
     const subjects = clauses.map((c) => copulaSubject(c, ctx.known));
@@ -669,6 +671,8 @@ function siblingPairs(ctx: Context, sections: readonly Section[]): Found[] {
         const lx = x.text.length;
         const ly = y.text.length;
         if (x.text === y.text || Math.min(lx, ly) / Math.max(lx, ly) < 0.6) continue;
+        // Parallel sentences share their opening or their ending.
+        if (x.text.slice(0, 3) !== y.text.slice(0, 3) && x.text.slice(-3) !== y.text.slice(-3)) continue;
         const sim = similarity(x, y);
         if (sim >= 0.75 && (!best || sim > best[2])) best = [x, y, sim];
       }

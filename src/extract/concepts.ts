@@ -263,7 +263,21 @@ interface Matcher {
   names: Set<string>;
 }
 
+const MATCHERS = new Map<string, Matcher>();
+
+/** A term's patterns, shared by every note that names the same term (a vault repeats its terms). */
 function matcherFor(term: Term): Matcher {
+  const id = term.aliases.join('\u0000');
+  let matcher = MATCHERS.get(id);
+  if (!matcher) {
+    if (MATCHERS.size > 5000) MATCHERS.clear();
+    matcher = buildMatcher(term);
+    MATCHERS.set(id, matcher);
+  }
+  return matcher;
+}
+
+function buildMatcher(term: Term): Matcher {
   const aliases = [...term.aliases].sort((a, b) => b.length - a.length);
   const any = aliases.map(aliasPattern);
   // The rarer patterns compile on first use: most terms never need them.
@@ -315,9 +329,6 @@ interface Features {
   clauses: string[];
   /** Each clause without its opener (`实际上`, `而`). */
   opened: string[];
-  /** `normalizeTerm` of each opened clause and of each raw clause, for cheap tests. */
-  openedFlat: string[];
-  clausesFlat: string[];
   /** The term the first clause defines (`仓库名是两段式名称` → 仓库名), if any. */
   subject: string | null;
   named: Set<string>;
@@ -347,7 +358,8 @@ function flatOf(sentence: NoteSentence): string {
 }
 
 /** Naming phrases (`被称为`, `called`), cheap to test before the real patterns run. */
-const NAMING_HINT = /称|成为|叫做|called|known as|referred to|termed/i;
+const NAMING_HINT =
+  /称为|称之为|称作|称[^，。,]{0,40}为|被成为|叫做|简称|called|known as|referred to|termed/i;
 
 function featuresOf(sentence: NoteSentence): Features {
   const cached = FEATURES.get(sentence);
@@ -361,8 +373,6 @@ function featuresOf(sentence: NoteSentence): Features {
     flat: flatOf(sentence),
     clauses,
     opened,
-    openedFlat: opened.map(quickFlat),
-    clausesFlat: clauses.map(quickFlat),
     subject: DEFINING_HINT.test(clauses[0] ?? '') ? definedSubject(clauses[0] ?? '') : null,
     named: new Set(NAMING_HINT.test(text) ? findNamedTerms(text).map((n) => normalizeTerm(n.name)) : []),
     glossed: new Set(/[（(]/.test(text) ? findGlosses(text).map((g) => normalizeTerm(g.zh)) : []),
@@ -399,14 +409,8 @@ function definingPattern(
   let phrase: EnglishPhrase | null = null;
   f.clauses.forEach((raw, i) => {
     const clause = f.opened[i] ?? raw;
-    const openedFlat = f.openedFlat[i] ?? '';
-    const rawFlat = f.clausesFlat[i] ?? '';
-    // The term can open the clause only if it sits near its start (after a Latin qualifier at most).
-    const nearStart = matcher.flat.some((a) => {
-      const at = openedFlat.indexOf(a);
-      return at >= 0 && at <= 12;
-    });
-    for (const lead of nearStart ? matcher.lead : []) {
+    // Anchored patterns: a clause that does not open with the term fails at its first character.
+    for (const lead of matcher.lead) {
       const m = lead.exec(clause);
       if (!m) continue;
       const rest = clause.slice(m[0].length);
@@ -425,12 +429,7 @@ function definingPattern(
     }
     // `这些镜像都是中间层镜像，是其他镜像所依赖的镜像`: the term closes a clause, the next one defines it.
     const next = f.clauses[i + 1];
-    if (
-      next &&
-      /^是/.test(next.trim()) &&
-      matcher.flat.some((a) => rawFlat.endsWith(a)) &&
-      matcher.closes.some((re) => re.test(raw))
-    )
+    if (next && /^\s*是/.test(next) && matcher.closes.some((re) => re.test(raw)))
       pattern = Math.max(pattern, SCORE.appositive);
     // `将其设计为分层存储架构`: the clause calls something by the term.
     if (/(?:设计|定义)为/.test(raw) && matcher.namedAs.some((re) => re.test(raw)))
@@ -651,26 +650,42 @@ const DEFINING_HINT =
   /是|相当于|理解为|的实质|的本质|的生存周期|的生命周期|有(?:两|三|几|多)个|\b(?:is|are)\b/;
 
 function proseCandidates(sentences: readonly NoteSentence[]): Candidate[] {
-  const out: Candidate[] = [];
+  // The same subject comes up in many sentences: collect each name once, then make its term.
+  const names = new Map<string, string[]>();
+  const glossedItems = new Map<string, Term>();
   const uses = usageCounter(sentences);
-  const add = (name: string, others: string[] = []) =>
-    out.push({ term: makeTerm(...zhEn(name), others), home: null, paired: false });
+  const add = (name: string, others: readonly string[] = []) => {
+    const known = names.get(name);
+    if (known) known.push(...others.filter((o) => !known.includes(o)));
+    else names.set(name, [...others]);
+  };
+  const plausible = new Map<string, boolean>();
+  const isPlausible = (name: string) => {
+    let ok = plausible.get(name);
+    if (ok === undefined) {
+      ok = plausibleTerm(name);
+      plausible.set(name, ok);
+    }
+    return ok;
+  };
   for (const s of sentences) {
     if (NAMING_HINT.test(s.text))
-      for (const named of findNamedTerms(s.text))
-        if (plausibleTerm(named.name)) add(named.name, named.others);
+      for (const named of findNamedTerms(s.text)) if (isPlausible(named.name)) add(named.name, named.others);
     if (s.block.kind === 'comment' || EXAMPLE.test(s.text)) continue;
     // A subject defined by `是` names a term when it opens the sentence and the note uses it again.
-    const first = DEFINING_HINT.test(s.text) ? splitClauses(s.text)[0] : undefined;
-    const subject = first ? definedSubject(first) : null;
+    const subject = featuresOf(s).subject;
     if (subject && uses(subject) >= 2) add(subject);
     const item = definitionItem(s);
-    if (item && plausibleTerm(item.head)) {
+    if (item && isPlausible(item.head)) {
       const glossed = splitTerm(s.text.slice(0, s.text.search(/[：:]/)).replace(/`/g, '').trim());
-      if (glossed?.zh && glossed.en) out.push({ term: glossed, home: null, paired: false });
+      if (glossed?.zh && glossed.en) glossedItems.set(glossed.key, glossed);
       else add(item.head);
     }
   }
+  const out: Candidate[] = [];
+  for (const [name, others] of names)
+    out.push({ term: makeTerm(...zhEn(name), others), home: null, paired: false });
+  for (const term of glossedItems.values()) out.push({ term, home: null, paired: false });
   return out;
 }
 
