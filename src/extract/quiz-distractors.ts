@@ -9,7 +9,7 @@
  *   distractors (consistent hashing);
  * - each query costs O(depth · (log n + a bounded scan)), so generation stays near-linear.
  */
-import { seededHash } from './quiz-random.ts';
+import { orderInPlace, seededHash } from './quiz-random.ts';
 
 /** Anything that can be offered as a distractor: a unique id and a topic path. */
 export interface Candidate {
@@ -18,8 +18,8 @@ export interface Candidate {
 }
 
 interface RingNode<T> {
-  /** Absent on leaves: most topics have no subtopics, and a Map per node is the main cost of building. */
-  children?: Map<string, RingNode<T>>;
+  /** Undefined on leaves: most topics have no subtopics, and a Map per node is the main cost of building. */
+  children: Map<string, RingNode<T>> | undefined;
   /** The subtree's candidates, ordered by hash. */
   entries: Slot<T>[];
 }
@@ -46,7 +46,7 @@ function lowerBound<T>(sorted: readonly Slot<T>[], value: number): number {
 
 /** A pool of candidates indexed by topic, answering "the nearest few that qualify". */
 export class TopicIndex<T extends Candidate> {
-  readonly #root: RingNode<T> = { entries: [] };
+  readonly #root: RingNode<T> = { children: undefined, entries: [] };
   readonly #seed: string;
 
   /**
@@ -64,7 +64,7 @@ export class TopicIndex<T extends Candidate> {
         node.children ??= new Map();
         let child = node.children.get(part);
         if (!child) {
-          child = { entries: [] };
+          child = { children: undefined, entries: [] };
           node.children.set(part, child);
           touched.push(child);
         }
@@ -74,7 +74,7 @@ export class TopicIndex<T extends Candidate> {
     }
     for (const node of touched) {
       if (node.entries.length > 1)
-        node.entries.sort((a, b) => a.h - b.h || (a.candidate.id < b.candidate.id ? -1 : 1));
+        orderInPlace(node.entries, (a, b) => a.h - b.h || (a.candidate.id < b.candidate.id ? -1 : 1));
     }
   }
 
@@ -93,18 +93,21 @@ export class TopicIndex<T extends Candidate> {
       chain.push(node);
     }
     const start = seededHash(this.#seed, 'start', itemId);
-    const seen = new Set<string>();
     const found: T[] = [];
     for (let level = chain.length - 1; level >= 0 && found.length < want; level--) {
       const ring = chain[level];
       if (!ring) continue;
+      // The subtree one level down was read already: its candidates are those whose path goes on there.
+      const readBelow = level < chain.length - 1 ? path[level] : undefined;
       const size = ring.entries.length;
       const first = lowerBound(ring.entries, start);
-      const steps = Math.min(size, MAX_SCAN_PER_LEVEL + seen.size);
-      for (let step = 0; step < steps && found.length < want; step++) {
+      let read = 0;
+      // Skipping costs a step too: bounded, so a huge subtree below cannot make one query linear.
+      const steps = Math.min(size, MAX_SCAN_PER_LEVEL * 4);
+      for (let step = 0; step < steps && read < MAX_SCAN_PER_LEVEL && found.length < want; step++) {
         const candidate = ring.entries[(first + step) % size]?.candidate;
-        if (!candidate || seen.has(candidate.id)) continue;
-        seen.add(candidate.id);
+        if (!candidate || (readBelow !== undefined && candidate.path[level] === readBelow)) continue;
+        read++;
         if (accept(candidate)) found.push(candidate);
       }
     }

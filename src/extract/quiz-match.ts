@@ -4,6 +4,7 @@
  * only on the topic tree and the order of the cards within it, so a card added under another topic
  * leaves these groups as they are.
  */
+import { orderInPlace } from './quiz-random.ts';
 
 /** One card's contribution to a matching item: `weight` pairs (a comparison gives one per side). */
 export interface MatchUnit {
@@ -97,7 +98,10 @@ export function groupByTopic<T extends MatchUnit>(units: readonly T[], limits: G
       continue;
     }
     const groups = take(formed, frame.node);
-    let rest = [...frame.node.units, ...take(leftovers, frame.node)].sort((a, b) => a.order - b.order);
+    let rest = orderInPlace(
+      [...frame.node.units, ...take(leftovers, frame.node)],
+      (a, b) => a.order - b.order,
+    );
     const weight = weightOf(rest);
     if (rest.length > 0 && weight >= limits.min) {
       groups.push(...chunk(rest, limits));
@@ -111,7 +115,7 @@ export function groupByTopic<T extends MatchUnit>(units: readonly T[], limits: G
       }
       if (lightest) {
         lightest.push(...rest);
-        lightest.sort((a, b) => a.order - b.order);
+        orderInPlace(lightest, (a, b) => a.order - b.order);
         rest = [];
       }
     }

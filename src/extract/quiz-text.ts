@@ -3,6 +3,7 @@
  * a prompt, blanking a term out of a description, and deciding whether a text can stand as a choice.
  */
 import { normalizeText } from '../text/normalize.ts';
+import { orderInPlace } from './quiz-random.ts';
 
 /** What replaces a hidden answer in a prompt. */
 export const BLANK = '____';
@@ -18,30 +19,38 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const ASCII_WORD_CHAR = /[a-z0-9_]/;
 const ASCII_EDGE = /[A-Za-z0-9_]/;
 const CLOZE_MARKER = /\{\{c\d+::/;
-const MEMO_MAX_CHARS = 40;
 const META_MAX_CHARS = 24;
+const META_HINT = /以上|都|all|none|both|neither/i;
 
 function withoutTicks(text: string): string {
   return text.includes('`') ? text.replace(/`+/g, '') : text;
 }
 
+/** `normalizeText` for quiz comparisons, plus a cached variant for the few texts that repeat. */
+export interface Comparable {
+  (text: string): string;
+  /** For templates ("下面说的是哪条指令？"): the same few texts, normalized once per run. */
+  memo(text: string): string;
+}
+
 /**
  * Normalization for comparing quiz texts: `normalizeText` without the inline-code backticks, so the
- * choice `` `-d` `` equals the answer `-d`. Memoized per generation run (one instance per call of
- * `generateQuiz`, so nothing leaks between builds): the same token is compared many times.
+ * choice `` `-d` `` equals the answer `-d`. Card texts are normalized directly (few repeat, and a big
+ * cache only slows the collector); templates go through `memo`. One instance per generation run.
  */
-export function createComparable(): (text: string) => string {
-  const memo = new Map<string, string>();
-  return (text: string) => {
-    // Only short texts (terms, flags, keys) repeat; memoizing every sentence would only keep garbage alive.
-    if (text.length > MEMO_MAX_CHARS) return normalizeText(withoutTicks(text));
-    let value = memo.get(text);
-    if (value === undefined) {
-      value = normalizeText(withoutTicks(text));
-      memo.set(text, value);
-    }
-    return value;
-  };
+export function createComparable(): Comparable {
+  const templates = new Map<string, string>();
+  const comparable = (text: string) => normalizeText(withoutTicks(text));
+  return Object.assign(comparable, {
+    memo(text: string) {
+      let norm = templates.get(text);
+      if (norm === undefined) {
+        norm = comparable(text);
+        templates.set(text, norm);
+      }
+      return norm;
+    },
+  });
 }
 
 /** A short flag whose case carries meaning: `-p` publishes given ports, `-P` all exposed ports. */
@@ -105,9 +114,12 @@ export function replaceTerms(
   terms: readonly string[],
   replacement: (term: string) => string,
 ): string {
-  const usable = [...new Set(terms.map((t) => t.replace(/`+/g, '').trim()).filter((t) => t.length > 0))].sort(
-    (a, b) => b.length - a.length,
-  );
+  const usable: string[] = [];
+  for (const raw of terms) {
+    const term = (raw.includes('`') ? raw.replace(/`+/g, '') : raw).trim();
+    if (term && !usable.includes(term)) usable.push(term);
+  }
+  orderInPlace(usable, (a, b) => b.length - a.length);
   const lower = text.toLowerCase();
   // Lowercasing can change the length of a few letters (İ); then positions would not line up.
   if (usable.length === 0 || lower.length !== text.length) return text;
@@ -143,8 +155,9 @@ export function isChoiceText(text: string, comparable: (text: string) => string)
   const trimmed = text.trim();
   if (!trimmed || trimmed.length > MAX_CHOICE_CHARS) return false;
   if (trimmed.includes('```') || trimmed.includes('~~~') || CLOZE_MARKER.test(trimmed)) return false;
-  // Meta-choices are short; longer texts need not be normalized to be told apart from them.
-  return trimmed.length > META_MAX_CHARS || !META_CHOICE.test(comparable(trimmed));
+  // Meta-choices are short and use a few words; other texts need not be normalized to be told apart.
+  if (trimmed.length > META_MAX_CHARS || !META_HINT.test(trimmed)) return true;
+  return !META_CHOICE.test(comparable(trimmed));
 }
 
 /** Shows a short answer as inline code, as card sides show commands and flags. */

@@ -40,6 +40,7 @@ import {
 import { seededHash, seededOrder } from './quiz-random.ts';
 import {
   asCode,
+  type Comparable,
   createComparable,
   distinctKey,
   isChoiceText,
@@ -65,8 +66,6 @@ const PARENTED_KINDS: ReadonlySet<CardKind> = new Set(['flag', 'option']);
 /** Marks a parent command in a topic path, so it cannot collide with a heading of the same name. */
 const PARENT_MARK = '\u0001';
 
-type Comparable = (text: string) => string;
-
 /** What one card offers to quiz items, worked out once. */
 interface Facet {
   card: Card;
@@ -77,8 +76,8 @@ interface Facet {
   parent: string;
   /** What the card is about, for "same thing?" checks: normalized key (a short flag keeps its case). */
   identity: string;
-  backNorm: string;
-  backKey: string;
+  /** The back normalized, and as a distinct key; worked out on first use. */
+  backNorm?: string;
   /** The typed answer (`-d`, `docker image ls`, `COPY`), when the card has one. */
   token?: string;
   /** Normalized texts that count as this card's answer (token, alternatives), for "shown in the prompt?". */
@@ -171,15 +170,23 @@ function analyze(
   intern: (text: string) => string,
 ): Facet {
   const parent = parentOf(card);
-  const backNorm = comparable(card.back);
   const token = card.answer?.trim() || undefined;
-  const accepted = [token ?? '', ...(card.alternatives ?? [])].filter(Boolean);
-  const answers = [...new Set(accepted.map(comparable))];
-  const answerKeys = [...new Set(accepted.map((a) => distinctKey(a, comparable(a))))];
-  const backKey = distinctKey(card.back, backNorm);
-  const backIsToken = token !== undefined && answerKeys.includes(backKey);
-  const flagCase =
-    token && distinctKey(token, comparable(token)) !== comparable(token) ? `\u0000${token}` : '';
+  const answers: string[] = [];
+  const answerKeys: string[] = [];
+  for (const accepted of [token ?? '', ...(card.alternatives ?? [])]) {
+    if (!accepted) continue;
+    const norm = comparable(accepted);
+    const key = distinctKey(accepted, norm);
+    if (!answers.includes(norm)) answers.push(norm);
+    if (!answerKeys.includes(key)) answerKeys.push(key);
+  }
+  // Only a back about as short as an accepted answer can be the term itself: no need to normalize others.
+  const longest = Math.max(0, ...[token ?? '', ...(card.alternatives ?? [])].map((a) => a.length));
+  const backIsToken =
+    token !== undefined &&
+    card.back.length <= 2 * longest + 8 &&
+    answerKeys.includes(distinctKey(card.back, comparable(card.back)));
+  const flagCase = token && answerKeys[0] !== answers[0] ? `\u0000${token}` : '';
   const cloze = hasCloze(card.front) ? clozeDeletions(card.front) : [];
   let subject: string | undefined;
   if (token) subject = asCode(token);
@@ -196,8 +203,6 @@ function analyze(
     parent,
     // Keys are already normalized by the extractors; folding case and spaces is enough here.
     identity: card.key.trim().replace(/\s+/g, ' ').toLowerCase() + flagCase,
-    backNorm,
-    backKey,
     answers,
     answerKeys,
     backIsToken,
@@ -209,10 +214,19 @@ function analyze(
   if (token) facet.token = token;
   if (subject) {
     facet.subject = subject;
-    facet.subjectNorm = comparable(token ?? subject);
+    facet.subjectNorm = token ? (answers[0] ?? comparable(token)) : comparable(subject);
   }
   if (meaning) facet.meaning = meaning;
   return facet;
+}
+
+function backNorm(facet: Facet, comparable: Comparable): string {
+  facet.backNorm ??= comparable(facet.card.back);
+  return facet.backNorm;
+}
+
+function backKey(facet: Facet, comparable: Comparable): string {
+  return distinctKey(facet.card.back, backNorm(facet, comparable));
 }
 
 function frontNorm(facet: Facet, comparable: Comparable): string {
@@ -220,18 +234,19 @@ function frontNorm(facet: Facet, comparable: Comparable): string {
   return facet.frontNorm;
 }
 
-function poolKey(card: Card, role: Role): string {
-  return `${card.deck}\u0000${card.kind}\u0000${role}`;
-}
-
-/** Builds the distractor pools: text backs, terms, and cloze deletions by shape, per deck and kind. */
+/** Builds the distractor pools: per deck, kind and role, each indexed by topic. */
 function buildPools(facets: readonly Facet[], seed: string, comparable: Comparable) {
-  const entries = new Map<string, PoolEntry[]>();
+  // Nested maps, not a joined string key: a lookup runs several times per item.
+  const entries = new Map<string, Map<CardKind, Map<Role, PoolEntry[]>>>();
   const add = (facet: Facet, role: Role, id: string, value: string, norm = comparable(value)) => {
-    const key = poolKey(facet.card, role);
-    const list = entries.get(key) ?? [];
+    const { deck, kind } = facet.card;
+    const byKind = entries.get(deck) ?? new Map<CardKind, Map<Role, PoolEntry[]>>();
+    entries.set(deck, byKind);
+    const byRole = byKind.get(kind) ?? new Map<Role, PoolEntry[]>();
+    byKind.set(kind, byRole);
+    const list = byRole.get(role) ?? [];
+    byRole.set(role, list);
     list.push({ id, path: facet.path, facet, value, norm, key: distinctKey(value, norm) });
-    entries.set(key, list);
   };
   for (const facet of facets) {
     if (facet.cloze.length) {
@@ -244,14 +259,22 @@ function buildPools(facets: readonly Facet[], seed: string, comparable: Comparab
       const described = describe(facet, comparable);
       if (described) add(facet, 'meaning', facet.card.id, described.text, described.norm);
     } else if (facet.backChoice && !facet.backIsToken && facet.card.kind !== 'comparison') {
-      add(facet, 'back', facet.card.id, facet.card.back.trim(), facet.backNorm);
+      add(facet, 'back', facet.card.id, facet.card.back.trim(), backNorm(facet, comparable));
     }
     if (facet.subject && isChoiceText(facet.subject, comparable))
       add(facet, 'term', facet.card.id, facet.subject, facet.subjectNorm);
   }
-  const indexes = new Map<string, TopicIndex<PoolEntry>>();
-  for (const [key, list] of entries) indexes.set(key, new TopicIndex(list, seed));
-  return (card: Card, role: Role) => indexes.get(poolKey(card, role));
+  const indexes = new Map<string, Map<CardKind, Map<Role, TopicIndex<PoolEntry>>>>();
+  for (const [deck, byKind] of entries) {
+    const kinds = new Map<CardKind, Map<Role, TopicIndex<PoolEntry>>>();
+    for (const [kind, byRole] of byKind) {
+      const roles = new Map<Role, TopicIndex<PoolEntry>>();
+      for (const [role, list] of byRole) roles.set(role, new TopicIndex(list, seed));
+      kinds.set(kind, roles);
+    }
+    indexes.set(deck, kinds);
+  }
+  return (card: Card, role: Role) => indexes.get(card.deck)?.get(card.kind)?.get(role);
 }
 
 type Pools = ReturnType<typeof buildPools>;
@@ -261,17 +284,18 @@ type Pools = ReturnType<typeof buildPools>;
  * that is not an accepted answer, not already offered, and not given away by the prompt.
  */
 function distinctFrom(facet: Facet, correctKeys: readonly string[], promptNorm: string) {
-  const offered = new Set(correctKeys);
+  // A handful of keys: an array is cheaper than a Set here, and this runs for every item.
+  const offered = [...correctKeys];
   return (entry: PoolEntry): boolean => {
     const other = entry.facet;
     if (other.card.id === facet.card.id || other.identity === facet.identity) return false;
-    if (!entry.norm || offered.has(entry.key) || facet.answerKeys.includes(entry.key)) return false;
+    if (!entry.norm || offered.includes(entry.key) || facet.answerKeys.includes(entry.key)) return false;
     for (const key of other.answerKeys) if (facet.answerKeys.includes(key)) return false;
     if (refines(facet.answers, other.answers)) return false;
     if (reveals(promptNorm, entry.norm)) return false;
     // A text naming the term asked about is plainly not about something else: a giveaway.
     for (const answer of facet.answers) if (reveals(entry.norm, answer)) return false;
-    offered.add(entry.key);
+    offered.push(entry.key);
     return true;
   };
 }
@@ -312,7 +336,7 @@ function mcq(
   const index = pools(facet.card, role);
   if (!index) return undefined;
   const id = itemId(facet, 'mcq', variant);
-  const correctKey = role === 'back' ? facet.backKey : distinctKey(correct.text, correct.norm);
+  const correctKey = distinctKey(correct.text, correct.norm);
   const picked = index.nearest(facet.path, id, CHOICES - 1, distinctFrom(facet, [correctKey], prompt.norm));
   if (picked.length < CHOICES - 1) return undefined;
   const choices = seededOrder(picked, (e) => e.id, seed, id).map((e) => e.value);
@@ -344,7 +368,7 @@ function buildReversePrompt(facet: Facet, comparable: Comparable): Prompt | unde
   const description = describe(facet, comparable);
   if (!description) return undefined;
   const question = reverseQuestion(facet.card.kind, facet.parent, facet.lang);
-  const questionNorm = comparable(question);
+  const questionNorm = comparable.memo(question);
   // Question and description are separate paragraphs: checking each covers the whole prompt.
   if ([...facet.answers, facet.subjectNorm ?? ''].some((a) => reveals(questionNorm, a))) return undefined;
   return { text: `${question}\n\n${description.text}`, norm: `${questionNorm}${description.norm}` };
@@ -356,7 +380,7 @@ function describe(facet: Facet, comparable: Comparable): Prompt | undefined {
     facet.described = null;
     if (facet.meaning && facet.subject) {
       const text = maskTerms(facet.meaning, facet.terms);
-      const norm = text === facet.card.back.trim() ? facet.backNorm : comparable(text);
+      const norm = text === facet.card.back.trim() ? backNorm(facet, comparable) : comparable(text);
       const says = norm.replace(/_+/g, '').length >= MIN_DESCRIPTION_CHARS && isChoiceText(text, comparable);
       const names = [...facet.answers, facet.subjectNorm ?? ''].some((a) => reveals(norm, a));
       if (says && !names) facet.described = { text, norm };
@@ -392,7 +416,7 @@ function typedItems(facet: Facet, comparable: Comparable): TypedItem[] {
       const answerNorm = comparable(answer);
       // Nothing to type (punctuation only) or too much to type from memory.
       if (!/[\p{L}\p{N}]/u.test(answer) || answer.length > MAX_TYPED_CHARS) continue;
-      if (reveals(comparable(clozePrompt('', facet.lang)), answerNorm)) continue;
+      if (reveals(comparable.memo(clozePrompt('', facet.lang)), answerNorm)) continue;
       let text = fillCloze(card.front, d.n);
       // The same words may stand elsewhere in the sentence, unmarked: blank them too.
       if (reveals(comparable(text), answerNorm)) {
@@ -441,16 +465,16 @@ function trueFalseItems(facet: Facet, pools: Pools, seed: string, comparable: Co
       const index = pools(card, `cloze:${d.shape}`);
       if (!index) continue;
       const own = comparable(d.text);
-      const sentence = comparable(fillCloze(card.front, d.n, ''));
+      const sentence = fillCloze(card.front, d.n, '').toLowerCase();
       const [swap] = index.nearest(facet.path, id, 1, (entry) => {
         if (entry.facet.card.id === card.id || !entry.norm || entry.norm === own) return false;
         // Text already in the sentence would make a muddled statement, not a clearly false one.
-        return !sentence.includes(entry.norm);
+        return !sentence.includes(entry.value.replace(/`+/g, '').toLowerCase());
       });
       if (!swap) continue;
       const replacement = d.inCode ? swap.value.replace(/`+/g, '') : swap.value;
       const falsehood = fillCloze(card.front, d.n, replacement);
-      if (comparable(falsehood) !== comparable(truth)) items.push(trueFalse(facet, 1, falsehood, false));
+      if (falsehood !== truth) items.push(trueFalse(facet, 1, falsehood, false));
       break;
     }
     return items;
@@ -473,7 +497,12 @@ function falseAnswer(facet: Facet, pools: Pools, comparable: Comparable): string
   if (card.kind === 'comparison') return swappedSides(facet, comparable);
   if (facet.backIsToken) {
     const [swap] =
-      pools(card, 'term')?.nearest(facet.path, id, 1, distinctFrom(facet, [facet.backKey], '')) ?? [];
+      pools(card, 'term')?.nearest(
+        facet.path,
+        id,
+        1,
+        distinctFrom(facet, [backKey(facet, comparable)], ''),
+      ) ?? [];
     return swap?.value;
   }
   if (facet.subject) {
@@ -486,7 +515,8 @@ function falseAnswer(facet: Facet, pools: Pools, comparable: Comparable): string
   }
   if (!facet.backChoice) return undefined;
   const [swap] =
-    pools(card, 'back')?.nearest(facet.path, id, 1, distinctFrom(facet, [facet.backKey], '')) ?? [];
+    pools(card, 'back')?.nearest(facet.path, id, 1, distinctFrom(facet, [backKey(facet, comparable)], '')) ??
+    [];
   return swap?.value;
 }
 
@@ -495,13 +525,11 @@ function swappedSides(facet: Facet, comparable: Comparable): string | undefined 
   const sides = comparisonSides(facet, comparable);
   if (!sides) return undefined;
   const names = sides.pairs.map((p) => p.side);
-  const norms = names.map((name) => comparable(name));
-  const next = (term: string) => {
-    const at = norms.indexOf(comparable(term));
-    return names[(at + 1) % names.length] ?? term;
-  };
-  const swapped = replaceTerms(facet.card.back.trim(), names, next);
-  return comparable(swapped) === facet.backNorm ? undefined : swapped;
+  const folded = names.map((name) => name.replace(/`+/g, '').trim().toLowerCase());
+  const next = (term: string) => names[(folded.indexOf(term.toLowerCase()) + 1) % names.length] ?? term;
+  const back = facet.card.back.trim();
+  const swapped = replaceTerms(back, names, next);
+  return swapped === back ? undefined : swapped;
 }
 
 /** Multiple-choice items: the card's own question (0) and, for a described term, "which term?" (1). */
@@ -524,7 +552,7 @@ function mcqItems(facet: Facet, pools: Pools, seed: string, comparable: Comparab
     const forward = described && mcq(facet, 0, front, described, 'meaning', pools, seed);
     if (forward) items.push(forward);
   } else if (facet.backChoice) {
-    const back = { text: card.back.trim(), norm: facet.backNorm };
+    const back = { text: card.back.trim(), norm: backNorm(facet, comparable) };
     const forward = mcq(facet, 0, front, back, 'back', pools, seed);
     if (forward) items.push(forward);
   }
@@ -539,8 +567,8 @@ function mcqItems(facet: Facet, pools: Pools, seed: string, comparable: Comparab
 
 interface MatchSource extends MatchUnit {
   facet: Facet;
-  /** `side`: the term as the notes write it; `rightKey`: the right side normalized, one pair per meaning. */
-  pairs: { left: string; right: string; side: string; rightKey: string; cardId: string }[];
+  /** `side`: the term as the notes write it; `leftKey`, `rightKey`: both sides folded, one pair per meaning. */
+  pairs: { left: string; right: string; side: string; leftKey: string; rightKey: string; cardId: string }[];
 }
 
 /** A term and its description, the description with the term blanked out. */
@@ -557,6 +585,7 @@ function termPair(facet: Facet, comparable: Comparable): MatchSource | undefined
         left: facet.subject,
         right: right.text,
         side: facet.token ?? facet.card.key,
+        leftKey: distinctKey(facet.subject, facet.subjectNorm ?? ''),
         rightKey: right.norm,
         cardId: facet.card.id,
       },
@@ -584,23 +613,32 @@ function splitSides(facet: Facet, comparable: Comparable): MatchSource | undefin
   }
   sides = sides.filter(Boolean);
   if (sides.length < 2 || sides.length > COMPARISON_LIMITS.max || card.back.includes('```')) return undefined;
-  const sideNorms = sides.map(comparable);
+  // Which clause speaks of which side: a case-folded look is enough, and cheaper than normalizing.
+  const fold = (text: string) => text.replace(/`+/g, '').toLowerCase();
+  const sideNorms = sides.map(fold);
   if (new Set(sideNorms).size !== sides.length) return undefined;
   const clauses = card.back
     .split(/[；;。\n]+|(?<=[.!?])\s+/)
     .map((c) => c.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((text) => ({ text, norm: fold(text) }));
   const pairs: MatchSource['pairs'] = [];
   for (const [i, side] of sides.entries()) {
-    const own = clauses.filter((clause) => {
-      const norm = comparable(clause);
-      return sideNorms.every((other, j) => reveals(norm, other) === (i === j));
-    });
+    const own = clauses
+      .filter((clause) => sideNorms.every((other, j) => reveals(clause.norm, other) === (i === j)))
+      .map((clause) => clause.text);
     if (own.length === 0) return undefined;
     const right = maskTerms(own.join(facet.lang === 'zh' ? '；' : '; '), sides);
     if (!isChoiceText(right, comparable)) return undefined;
     const display = /[\p{Script=Han}]/u.test(side) ? side : asCode(side);
-    pairs.push({ left: display, right, side, rightKey: comparable(right), cardId: card.id });
+    pairs.push({
+      left: display,
+      right,
+      side,
+      leftKey: fold(display),
+      rightKey: fold(right),
+      cardId: card.id,
+    });
   }
   if (new Set(pairs.map((p) => p.rightKey)).size !== pairs.length) return undefined;
   return { path: facet.path, order: facet.order, weight: pairs.length, facet, pairs };
@@ -644,7 +682,7 @@ function matchItems(facets: readonly Facet[], comparable: Comparable): Map<Facet
             parents.size > 1 && source.facet.parent && source.facet.token
               ? asCode(`${source.facet.parent} ${source.facet.token}`)
               : pair.left;
-          const leftKey = distinctKey(left, comparable(left));
+          const leftKey = left === pair.left ? pair.leftKey : distinctKey(left, comparable(left));
           if (lefts.has(leftKey) || rights.has(pair.rightKey)) continue;
           lefts.add(leftKey);
           rights.add(pair.rightKey);
