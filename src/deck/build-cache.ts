@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Writer } from 'steno';
-import type { NoteResult } from '../extract/index.ts';
+import type { NoteBuild } from './build.ts';
 
 /**
  * Per-note extraction results keyed by the note's content hash, so a rebuild after editing one note
@@ -14,7 +14,7 @@ interface CacheFile {
   code: string;
   /** Hash of every input (code and notes), to tell whether the deck file is up to date. */
   inputs?: string;
-  notes: Record<string, { hash: string; result: NoteResult }>;
+  notes: Record<string, { hash: string; result: NoteBuild }>;
 }
 
 const BUILD_CODE_DIRS = ['notes', 'extract', 'text', 'deck'];
@@ -64,7 +64,7 @@ export class BuildCache {
     return new BuildCache(path, code, {}, undefined);
   }
 
-  get(path: string, hash: string): NoteResult | undefined {
+  get(path: string, hash: string): NoteBuild | undefined {
     const entry = this.previous[path];
     return entry?.hash === hash ? entry.result : undefined;
   }

@@ -1,8 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UnusableInputError } from '../errors.ts';
-import type { NoteResult } from '../extract/index.ts';
-import { assembleDeck, DEFAULT_QUIZ_SEED } from './build.ts';
+import { assembleDeck, DEFAULT_QUIZ_SEED, type NoteBuild } from './build.ts';
 import { BuildCache, contentHash } from './build-cache.ts';
 import { extractParallel } from './extract-parallel.ts';
 import { readDeck, writeDeck } from './file.ts';
@@ -62,7 +61,7 @@ export async function buildDeckFile(options: BuildOptions & { ifStale?: boolean 
       // An unreadable deck file is rebuilt below.
     }
   }
-  const results: (NoteResult | undefined)[] = files.map((f, i) =>
+  const results: (NoteBuild | undefined)[] = files.map((f, i) =>
     options.useCache === false ? undefined : cache.get(f.path, hashes[i]!),
   );
   const missing = files.flatMap((f, i) =>
@@ -74,13 +73,14 @@ export async function buildDeckFile(options: BuildOptions & { ifStale?: boolean 
     missing.map((m) => m.note),
     {
       ...(options.threads ? { threads: options.threads } : {}),
+      ...(options.seed ? { seed: options.seed } : {}),
       onDone: (done) => options.onProgress?.(cachedCount + done, files.length),
     },
   );
   missing.forEach((m, i) => {
     results[m.index] = fresh[i];
   });
-  const complete = results as NoteResult[];
+  const complete = results as NoteBuild[];
   const deck = assembleDeck(complete, options.seed ?? DEFAULT_QUIZ_SEED, warnings);
   await writeOut(options.out, deck);
   await cache.save(
