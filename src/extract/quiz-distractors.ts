@@ -18,7 +18,7 @@ export interface Candidate {
 }
 
 interface RingNode<T> {
-  /** Undefined on leaves: most topics have no subtopics, and a Map per node is the main cost of building. */
+  /** Undefined on leaves: subtopics are made only where two candidates share a topic (see `place`). */
   children: Map<string, RingNode<T>> | undefined;
   /** The subtree's candidates, ordered by hash. */
   entries: Slot<T>[];
@@ -30,8 +30,14 @@ interface Slot<T> {
   h: number;
 }
 
-/** Most candidates read per topic level; bounds the work when many are rejected. */
-const MAX_SCAN_PER_LEVEL = 256;
+/**
+ * Most candidates judged per topic level. Rejections are rare in real notes (the same answer twice, a
+ * duplicate text), so a few dozen reads find the nearest few; where they are common (a deck that repeats
+ * itself) a level that yields nothing in this many reads will not yield later either.
+ */
+const MAX_READS_PER_LEVEL = 32;
+/** Most ring steps per level, skips of the subtree below included. */
+const MAX_STEPS_PER_LEVEL = 128;
 
 function lowerBound<T>(sorted: readonly Slot<T>[], value: number): number {
   let lo = 0;
@@ -42,6 +48,44 @@ function lowerBound<T>(sorted: readonly Slot<T>[], value: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Adds a slot to `node` and below. Subtopics are only made where two candidates share a topic: a
+ * candidate alone in its topic has no one nearer to offer, and most sections hold one or two cards, so
+ * building every topic would cost a node (and a Map) per card per level for nothing.
+ */
+function place<T extends Candidate>(
+  node: RingNode<T>,
+  slot: Slot<T>,
+  depth: number,
+  create: () => RingNode<T>,
+) {
+  node.entries.push(slot);
+  if (depth >= slot.candidate.path.length) return;
+  if (!node.children) {
+    if (node.entries.length === 1) return;
+    node.children = new Map();
+    // The node was a leaf until now: the candidates already here move down a level too.
+    for (const earlier of node.entries) if (earlier !== slot) descend(node, earlier, depth, create);
+  }
+  descend(node, slot, depth, create);
+}
+
+function descend<T extends Candidate>(
+  node: RingNode<T>,
+  slot: Slot<T>,
+  depth: number,
+  create: () => RingNode<T>,
+) {
+  const part = slot.candidate.path[depth];
+  if (part === undefined || !node.children) return;
+  let child = node.children.get(part);
+  if (!child) {
+    child = create();
+    node.children.set(part, child);
+  }
+  place(child, slot, depth + 1, create);
 }
 
 /** A pool of candidates indexed by topic, answering "the nearest few that qualify". */
@@ -56,21 +100,13 @@ export class TopicIndex<T extends Candidate> {
   constructor(candidates: Iterable<T>, seed: string) {
     this.#seed = seed;
     const touched: RingNode<T>[] = [this.#root];
+    const create = (): RingNode<T> => {
+      const node: RingNode<T> = { children: undefined, entries: [] };
+      touched.push(node);
+      return node;
+    };
     for (const candidate of candidates) {
-      const slot: Slot<T> = { candidate, h: seededHash(seed, 'ring', candidate.id) };
-      let node = this.#root;
-      node.entries.push(slot);
-      for (const part of candidate.path) {
-        node.children ??= new Map();
-        let child = node.children.get(part);
-        if (!child) {
-          child = { children: undefined, entries: [] };
-          node.children.set(part, child);
-          touched.push(child);
-        }
-        child.entries.push(slot);
-        node = child;
-      }
+      place(this.#root, { candidate, h: seededHash(seed, 'ring', candidate.id) }, 0, create);
     }
     for (const node of touched) {
       if (node.entries.length > 1)
@@ -103,8 +139,8 @@ export class TopicIndex<T extends Candidate> {
       const first = lowerBound(ring.entries, start);
       let read = 0;
       // Skipping costs a step too: bounded, so a huge subtree below cannot make one query linear.
-      const steps = Math.min(size, MAX_SCAN_PER_LEVEL * 4);
-      for (let step = 0; step < steps && read < MAX_SCAN_PER_LEVEL && found.length < want; step++) {
+      const steps = Math.min(size, MAX_STEPS_PER_LEVEL);
+      for (let step = 0; step < steps && read < MAX_READS_PER_LEVEL && found.length < want; step++) {
         const candidate = ring.entries[(first + step) % size]?.candidate;
         if (!candidate || (readBelow !== undefined && candidate.path[level] === readBelow)) continue;
         read++;

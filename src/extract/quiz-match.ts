@@ -23,9 +23,12 @@ export interface GroupLimits {
   minLeftover: number;
 }
 
-interface TopicNode<T> {
-  children: Map<string, TopicNode<T>>;
+/** A topic while the walk is inside it: its own units plus what its finished subtopics left over. */
+interface Frame<T> {
+  part: string;
   units: T[];
+  /** Groups formed in this topic's subtree so far. */
+  groups: T[][];
 }
 
 const weightOf = (units: readonly MatchUnit[]) => units.reduce((sum, u) => sum + u.weight, 0);
@@ -59,73 +62,75 @@ function chunk<T extends MatchUnit>(units: readonly T[], limits: GroupLimits): T
  * Groups units by topic: a topic with enough pairs forms its own groups; the rest join a group with room
  * formed under the same topic, or else move up to the parent topic and join its leftovers. Returns groups
  * in note order of their first unit.
+ *
+ * Walks the topic tree in post-order without building it: units sorted by path meet each topic as one
+ * run, and a stack holds the topics the walk is inside. A tree of Maps cost a Map per section.
  * @example groupByTopic(flags, { min: 3, max: 6, minLeftover: 3 })
  */
 export function groupByTopic<T extends MatchUnit>(units: readonly T[], limits: GroupLimits): T[][] {
-  const root: TopicNode<T> = { children: new Map(), units: [] };
-  for (const unit of units) {
-    let node = root;
-    for (const part of unit.path) {
-      let child = node.children.get(part);
-      if (!child) {
-        child = { children: new Map(), units: [] };
-        node.children.set(part, child);
-      }
-      node = child;
-    }
-    node.units.push(unit);
+  const sorted = orderInPlace([...units], (a, b) => comparePaths(a.path, b.path) || a.order - b.order);
+  const stack: Frame<T>[] = [{ part: '', units: [], groups: [] }];
+  for (const unit of sorted) {
+    // stack[i] is the topic path[0..i-1]: keep the frames this unit's path goes through, close the rest.
+    let depth = 1;
+    while (depth < stack.length && stack[depth]?.part === unit.path[depth - 1]) depth++;
+    while (stack.length > depth) closeTopic(stack, limits);
+    for (let d = stack.length; d <= unit.path.length; d++)
+      stack.push({ part: unit.path[d - 1] ?? '', units: [], groups: [] });
+    stack.at(-1)?.units.push(unit);
   }
-  // Per node, while the walk is below it: what its children left over and the groups they formed.
-  const leftovers = new Map<TopicNode<T>, T[]>();
-  const formed = new Map<TopicNode<T>, T[][]>();
-  const take = <V>(map: Map<TopicNode<T>, V[]>, node: TopicNode<T>): V[] => {
-    const list = map.get(node) ?? [];
-    map.delete(node);
-    return list;
-  };
-  let result: T[][] = [];
-  // Iterative post-order walk: deep note trees must not overflow the stack.
-  const stack: { node: TopicNode<T>; parent: TopicNode<T> | null; visited: boolean }[] = [
-    { node: root, parent: null, visited: false },
-  ];
-  while (stack.length > 0) {
-    const frame = stack.pop();
-    if (!frame) break;
-    if (!frame.visited) {
-      stack.push({ ...frame, visited: true });
-      for (const child of frame.node.children.values())
-        stack.push({ node: child, parent: frame.node, visited: false });
-      continue;
-    }
-    const groups = take(formed, frame.node);
-    let rest = orderInPlace(
-      [...frame.node.units, ...take(leftovers, frame.node)],
-      (a, b) => a.order - b.order,
-    );
-    const weight = weightOf(rest);
-    if (rest.length > 0 && weight >= limits.min) {
-      groups.push(...chunk(rest, limits));
-      rest = [];
-    } else if (rest.length > 0) {
-      // Too few here: the lightest group already formed under this topic takes them, if it has room.
-      let lightest: T[] | undefined;
-      for (const group of groups) {
-        const w = weightOf(group);
-        if (w + weight <= limits.max && (!lightest || w < weightOf(lightest))) lightest = group;
-      }
-      if (lightest) {
-        lightest.push(...rest);
-        orderInPlace(lightest, (a, b) => a.order - b.order);
-        rest = [];
-      }
-    }
-    if (frame.parent) {
-      leftovers.set(frame.parent, [...(leftovers.get(frame.parent) ?? []), ...rest]);
-      formed.set(frame.parent, [...(formed.get(frame.parent) ?? []), ...groups]);
-    } else {
-      if (rest.length > 0 && weight >= limits.minLeftover && weight <= limits.max) groups.push(rest);
-      result = groups;
+  while (stack.length > 1) closeTopic(stack, limits);
+  const root = stack[0];
+  if (!root) return [];
+  const rest = settle(root, limits);
+  const weight = weightOf(rest);
+  if (rest.length > 0 && weight >= limits.minLeftover && weight <= limits.max) root.groups.push(rest);
+  return root.groups.sort((a, b) => (a[0]?.order ?? 0) - (b[0]?.order ?? 0));
+}
+
+function comparePaths(a: readonly string[], b: readonly string[]): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** Finishes the innermost topic: its groups and leftovers go to the topic around it. */
+function closeTopic<T extends MatchUnit>(stack: Frame<T>[], limits: GroupLimits): void {
+  const frame = stack.pop();
+  const parent = stack.at(-1);
+  if (!frame || !parent) return;
+  parent.units.push(...settle(frame, limits));
+  parent.groups.push(...frame.groups);
+}
+
+/**
+ * Forms a topic's groups from its units when there are enough; otherwise puts them in the lightest
+ * group formed under it that has room. Returns the units still without a group.
+ */
+function settle<T extends MatchUnit>(frame: Frame<T>, limits: GroupLimits): T[] {
+  const rest = orderInPlace(frame.units, (a, b) => a.order - b.order);
+  const weight = weightOf(rest);
+  if (rest.length === 0) return rest;
+  if (weight >= limits.min) {
+    frame.groups.push(...chunk(rest, limits));
+    return [];
+  }
+  let lightest: T[] | undefined;
+  let lightestWeight = Number.POSITIVE_INFINITY;
+  for (const group of frame.groups) {
+    const w = weightOf(group);
+    const earlier = (group[0]?.order ?? 0) < (lightest?.[0]?.order ?? Number.POSITIVE_INFINITY);
+    if (w + weight <= limits.max && (w < lightestWeight || (w === lightestWeight && earlier))) {
+      lightest = group;
+      lightestWeight = w;
     }
   }
-  return result.sort((a, b) => (a[0]?.order ?? 0) - (b[0]?.order ?? 0));
+  if (!lightest) return rest;
+  lightest.push(...rest);
+  orderInPlace(lightest, (a, b) => a.order - b.order);
+  return [];
 }

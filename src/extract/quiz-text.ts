@@ -16,7 +16,6 @@ const META_CHOICE =
   /^(?:以上(?:都|全|均)?(?:对|是|正确|不对|不是|错误|都不对|皆是|皆非|全部)|都(?:对|不对)|all of the above|none of the above|both of the above|neither)[.。]?$/;
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
-const ASCII_WORD_CHAR = /[a-z0-9_]/;
 const ASCII_EDGE = /[A-Za-z0-9_]/;
 const CLOZE_MARKER = /\{\{c\d+::/;
 const META_MAX_CHARS = 24;
@@ -75,18 +74,28 @@ export function distinctKey(text: string, norm: string): string {
  */
 export function reveals(text: string, answer: string): boolean {
   if (!answer) return false;
-  const first = answer[0] ?? '';
-  const last = answer.at(-1) ?? '';
-  const checkBefore = ASCII_WORD_CHAR.test(first);
-  const checkAfter = ASCII_WORD_CHAR.test(last);
+  const checkBefore = isAsciiWord(answer.charCodeAt(0));
+  const checkAfter = isAsciiWord(answer.charCodeAt(answer.length - 1));
   for (let at = text.indexOf(answer); at !== -1; at = text.indexOf(answer, at + 1)) {
-    const before = text[at - 1] ?? '';
-    const after = text[at + answer.length] ?? '';
-    const clearBefore = !checkBefore || !ASCII_WORD_CHAR.test(before);
-    const clearAfter = !checkAfter || !ASCII_WORD_CHAR.test(after);
+    const clearBefore = !checkBefore || !isAsciiWord(text.charCodeAt(at - 1));
+    const clearAfter = !checkAfter || !isAsciiWord(text.charCodeAt(at + answer.length));
     if (clearBefore && clearAfter) return true;
   }
   return false;
+}
+
+/** A lowercase Latin letter, a digit or `_` (the texts compared are normalized, so lowercase). */
+function isAsciiWord(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
+}
+
+/**
+ * Whether one normalized term is another with more after it (`docker image ls` → `docker image ls -a`):
+ * the other's text continues past it with something that is not a letter, digit or `_`.
+ */
+export function continues(long: string, short: string): boolean {
+  if (long.length <= short.length || !long.startsWith(short)) return false;
+  return !WORD_CHAR.test(long[short.length] ?? '');
 }
 
 /** Whether `text[at]` continues a word: a term's edge may not sit against one. */

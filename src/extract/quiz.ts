@@ -41,6 +41,7 @@ import { seededHash, seededOrder } from './quiz-random.ts';
 import {
   asCode,
   type Comparable,
+  continues,
   createComparable,
   distinctKey,
   isChoiceText,
@@ -66,7 +67,10 @@ const PARENTED_KINDS: ReadonlySet<CardKind> = new Set(['flag', 'option']);
 /** Marks a parent command in a topic path, so it cannot collide with a heading of the same name. */
 const PARENT_MARK = '\u0001';
 
-/** What one card offers to quiz items, worked out once. */
+/**
+ * What one card offers to quiz items, worked out once. Every field is always present (`undefined` until
+ * known): facets of one shape keep property access monomorphic, which matters at 50,000 cards.
+ */
 interface Facet {
   card: Card;
   order: number;
@@ -77,9 +81,9 @@ interface Facet {
   /** What the card is about, for "same thing?" checks: normalized key (a short flag keeps its case). */
   identity: string;
   /** The back normalized, and as a distinct key; worked out on first use. */
-  backNorm?: string;
+  backNorm: string | undefined;
   /** The typed answer (`-d`, `docker image ls`, `COPY`), when the card has one. */
-  token?: string;
+  token: string | undefined;
   /** Normalized texts that count as this card's answer (token, alternatives), for "shown in the prompt?". */
   answers: string[];
   /** The same as distinct keys, for "equal to the answer?". */
@@ -89,23 +93,23 @@ interface Facet {
   /** The back can stand as a choice. */
   backChoice: boolean;
   /** How the card names its term as a choice or matching side (`` `-d` ``, "**镜像（Image）**"). */
-  subject?: string;
-  subjectNorm?: string;
+  subject: string | undefined;
+  subjectNorm: string | undefined;
   /** Words to blank out of a description so it does not name its term. */
   terms: string[];
   /** What the term does or is, in words. */
-  meaning?: string;
+  meaning: string | undefined;
   cloze: ClozeDeletion[];
   /** The front normalized, worked out on first use (only some items need it). */
-  frontNorm?: string;
+  frontNorm: string | undefined;
   /** The card's back and extra: every item's feedback. */
   explanation: string;
   /** The meaning with the term blanked out, worked out on first use; null when it says too little. */
-  described?: Prompt | null;
+  described: Prompt | null | undefined;
   /** "Which term is this?" for mcq and typed items, worked out on first use; null when it cannot be asked. */
-  reverse?: Prompt | null;
+  reverse: Prompt | null | undefined;
   /** A comparison's sides and what sets each apart, worked out on first use; null when the back does not say. */
-  sides?: MatchSource | null;
+  sides: MatchSource | null | undefined;
 }
 
 /** One distractor source: a card and the text it would show. */
@@ -195,7 +199,7 @@ function analyze(
   let meaning: string | undefined;
   if (backIsToken) meaning = slotDescription(card.front, lang);
   else if (!cloze.length) meaning = card.back.trim();
-  const facet: Facet = {
+  return {
     card,
     order,
     lang,
@@ -203,21 +207,23 @@ function analyze(
     parent,
     // Keys are already normalized by the extractors; folding case and spaces is enough here.
     identity: card.key.trim().replace(/\s+/g, ' ').toLowerCase() + flagCase,
+    backNorm: undefined,
+    token,
     answers,
     answerKeys,
     backIsToken,
     backChoice: !cloze.length && isChoiceText(card.back, comparable),
+    subject,
+    subjectNorm: subject && (token ? (answers[0] ?? comparable(token)) : comparable(subject)),
     terms,
+    meaning: meaning || undefined,
     cloze,
+    frontNorm: undefined,
     explanation: explanationOf(card, cloze.length > 0),
+    described: undefined,
+    reverse: undefined,
+    sides: undefined,
   };
-  if (token) facet.token = token;
-  if (subject) {
-    facet.subject = subject;
-    facet.subjectNorm = token ? (answers[0] ?? comparable(token)) : comparable(subject);
-  }
-  if (meaning) facet.meaning = meaning;
-  return facet;
 }
 
 function backNorm(facet: Facet, comparable: Comparable): string {
@@ -306,8 +312,6 @@ function distinctFrom(facet: Facet, correctKeys: readonly string[], promptNorm: 
  * safe distractor for the other.
  */
 function refines(ours: readonly string[], theirs: readonly string[]): boolean {
-  const continues = (long: string, short: string) =>
-    long.length > short.length && long.startsWith(short) && !/[\p{L}\p{N}_]/u.test(long[short.length] ?? '');
   for (const a of ours) for (const b of theirs) if (continues(a, b) || continues(b, a)) return true;
   return false;
 }
