@@ -650,20 +650,21 @@ function splitSides(facet: Facet, comparable: Comparable): MatchSource | undefin
 
 /** Match items for every deck and kind: groups of nearby cards, each pair unique on both sides. */
 function matchItems(facets: readonly Facet[], comparable: Comparable): Map<Facet, MatchItem> {
-  const byPool = new Map<string, MatchSource[]>();
+  const byDeck = new Map<string, Map<CardKind, MatchSource[]>>();
   for (const facet of facets) {
     const { card } = facet;
     if (facet.cloze.length || card.kind === 'authored' || card.kind === 'cloze') continue;
     const source =
       card.kind === 'comparison' ? comparisonSides(facet, comparable) : termPair(facet, comparable);
     if (!source) continue;
-    const key = `${card.deck}\u0000${card.kind}`;
-    const list = byPool.get(key) ?? [];
+    const byKind = byDeck.get(card.deck) ?? new Map<CardKind, MatchSource[]>();
+    byDeck.set(card.deck, byKind);
+    const list = byKind.get(card.kind) ?? [];
+    byKind.set(card.kind, list);
     list.push(source);
-    byPool.set(key, list);
   }
   const items = new Map<Facet, MatchItem>();
-  for (const sources of byPool.values()) {
+  for (const sources of [...byDeck.values()].flatMap((byKind) => [...byKind.values()])) {
     const kind = sources[0]?.facet.card.kind;
     const limits = kind === 'comparison' ? COMPARISON_LIMITS : MATCH_LIMITS;
     for (const group of groupByTopic(sources, limits)) {
