@@ -16,7 +16,9 @@ interface Expected {
 }
 
 const root = join(import.meta.dirname, '../fixtures/notes');
-const cases = existsSync(root) ? readdirSync(root).filter((name) => existsSync(join(root, name, 'input.md'))) : [];
+const cases = existsSync(root)
+  ? readdirSync(root).filter((name) => existsSync(join(root, name, 'input.md')))
+  : [];
 
 describe('extractor fixtures', () => {
   it('has fixture cases', () => {
