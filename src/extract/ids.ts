@@ -9,5 +9,11 @@ import { normalizeText } from '../text/normalize.ts';
 export function cardId(deck: string, kind: string, key: string, tieBreak?: string): string {
   const parts = [normalizeText(deck), kind, normalizeText(key)];
   if (tieBreak !== undefined) parts.push(normalizeText(tieBreak));
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
+  // Parts are joined with NUL; the rare part holding a NUL itself would make two cards one id
+  // (key `a\0b` = key `a` with tie-break `b`), so such parts are hashed in an unambiguous form
+  // instead. Every other id is unchanged.
+  const text = parts.some((part) => part.includes('\u0000'))
+    ? `\u0000v2${JSON.stringify(parts)}`
+    : parts.join('\u0000');
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
