@@ -146,6 +146,8 @@ export interface MentionUse {
   purpose: string;
 }
 
+/** Characters read on each side of a mention; far more than any clause the rules look at. */
+const MENTION_CONTEXT = 400;
 const MEANS_ZH = /(?<!不)(?:可以|可|就可以|只需|需要)?(?:使用|利用|借助|采用|通过|用)\s*$/;
 const MEANS_EN = /\b(use|using|run|running|with|via|type|execute|try)\s*$/i;
 const AFTER_SKIP_ZH =
@@ -188,20 +190,25 @@ function cleanPurposeZh(text: string): string {
 export function readMentionUses(sentence: string): MentionUse[] {
   const mentions = findCommandMentions(sentence);
   const uses: MentionUse[] = [];
+  const zh = HAN.test(sentence);
   mentions.forEach((mention, index) => {
-    const pre = sentence.slice(0, mention.start);
-    const rest = sentence.slice(mention.end);
-    const zh = HAN.test(sentence);
+    // Only the text near a mention is read: a clause is short, and reading the whole sentence around
+    // every mention made a long run-on line with thousands of mentions take quadratic time.
+    const pre = sentence.slice(Math.max(0, mention.start - MENTION_CONTEXT), mention.start);
+    const rest = sentence.slice(mention.end, mention.end + MENTION_CONTEXT);
+    const startsSentence = mention.start <= MENTION_CONTEXT && pre.trim() === '';
     const after = firstClause(
       rest.replace(zh ? /^\s*(?:命令|指令)?\s*/ : /^\s*(?:command\s+)?/, ''),
       zh,
     ).trim();
     const clauseStart =
-      pre.length === 0 || /[，,；;：:]\s*$/.test(pre) || /^\s*(?:而|并且|and)?\s*$/.test(pre);
+      mention.start === 0 ||
+      /[，,；;：:]\s*$/.test(pre) ||
+      (mention.start <= MENTION_CONTEXT && /^\s*(?:而|并且|and)?\s*$/.test(pre));
     const before = lastClauses(pre, 3).trimStart();
     if (zh) {
       const isMatch = /^是(.{2,30}?)的?命令/.exec(after);
-      if (isMatch?.[1] && !pre.trim()) {
+      if (isMatch?.[1] && startsSentence) {
         uses.push({ mention, pattern: 'is', before: '', after, verb: '', purpose: isMatch[1] });
         return;
       }
@@ -220,7 +227,7 @@ export function readMentionUses(sentence: string): MentionUse[] {
         return;
       }
       const earlier = mentions.slice(0, index).some((m) => m.start < mention.start);
-      const atStart = pre.trim() === '' || (clauseStart && earlier);
+      const atStart = startsSentence || (clauseStart && earlier);
       if (
         atStart &&
         after &&
@@ -240,7 +247,7 @@ export function readMentionUses(sentence: string): MentionUse[] {
       return;
     }
     const isEn = /^is the command (?:to|for|that) (.+)/i.exec(after);
-    if (isEn?.[1] && !pre.trim()) {
+    if (isEn?.[1] && startsSentence) {
       uses.push({ mention, pattern: 'is', before: '', after, verb: '', purpose: isEn[1] });
       return;
     }
@@ -258,7 +265,7 @@ export function readMentionUses(sentence: string): MentionUse[] {
     const subject = /^(?:(?:is used to|can be used to|lets you|allows you to|will|can)\s+\S|[a-z]+s\s)/.exec(
       after,
     );
-    if (pre.trim() === '' && subject && !AFTER_SKIP_EN.test(after)) {
+    if (startsSentence && subject && !AFTER_SKIP_EN.test(after)) {
       const purpose = after.replace(/[.!?]+$/, '');
       uses.push({ mention, pattern: 'subject', before: '', after: purpose, verb: '', purpose });
     }
