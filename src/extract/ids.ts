@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
 import { normalizeText } from '../text/normalize.ts';
 
+const SHORT_FLAG = /(^|\s)-([A-Z])(?=\s|$)/g;
+
+/**
+ * Keys compare without case (`Union FS` = `union fs`), except single-letter flags, where case is the
+ * meaning: `docker run -p` and `docker run -P` are different cards.
+ */
+function markFlagCase(key: string): string {
+  return key.replace(SHORT_FLAG, (_, space: string, letter: string) => `${space}-^${letter.toLowerCase()}`);
+}
+
 /**
  * A card's id: what the card is about (deck, kind, normalized key), never where it sits, so that
  * editing the notes elsewhere or rewording the answer keeps it — review progress and Anki updates
  * depend on that. `tieBreak` (the heading path) only separates two cards with the same key.
  */
 export function cardId(deck: string, kind: string, key: string, tieBreak?: string): string {
-  const parts = [normalizeText(deck), kind, normalizeText(key)];
+  const parts = [normalizeText(deck), kind, normalizeText(markFlagCase(key))];
   if (tieBreak !== undefined) parts.push(normalizeText(tieBreak));
   // Parts are joined with NUL; the rare part holding a NUL itself would make two cards one id
   // (key `a\0b` = key `a` with tie-break `b`), so such parts are hashed in an unambiguous form
