@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Writer } from 'steno';
+import { writeAtomically } from './atomic-write.ts';
 import type { NoteBuild } from './build.ts';
 
 /**
@@ -10,12 +10,14 @@ import type { NoteBuild } from './build.ts';
  * re-parses only that note. The key also covers the code of the build (src/notes, src/extract,
  * src/text): a new extractor invalidates every entry by itself, with no version to remember to bump.
  */
-interface CacheFile {
+interface CacheHeader {
   code: string;
   /** Hash of every input (code and notes), to tell whether the deck file is up to date. */
   inputs?: string;
-  notes: Record<string, { hash: string; result: NoteBuild }>;
 }
+
+/** What the cache holds per note path. */
+export type CachedNotes = Record<string, { hash: string; result: NoteBuild }>;
 
 const BUILD_CODE_DIRS = ['notes', 'extract', 'text', 'deck'];
 
@@ -45,18 +47,26 @@ export class BuildCache {
   private constructor(
     private readonly path: string,
     private readonly code: string,
-    private readonly previous: CacheFile['notes'],
+    private readonly previous: CachedNotes,
     readonly inputs: string | undefined,
   ) {}
 
   /** Opens the cache; a missing, unreadable or outdated cache file is an empty cache, never an error. */
   static async open(cacheDir: string): Promise<BuildCache> {
-    const path = join(cacheDir, 'build-cache.json');
+    const path = join(cacheDir, 'build-cache.jsonl');
     const code = await buildCodeHash();
     try {
-      const file = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
-      if (file.code === code && file.notes && typeof file.notes === 'object') {
-        return new BuildCache(path, code, file.notes, file.inputs);
+      // One JSON line per note after a header line: read and parsed line by line.
+      const lines = (await readFile(path, 'utf8')).split('\n');
+      const header = JSON.parse(lines[0] ?? '') as CacheHeader;
+      if (header.code === code) {
+        const notes: CachedNotes = {};
+        for (const line of lines.slice(1)) {
+          if (!line) continue;
+          const entry = JSON.parse(line) as { path: string; hash: string; result: NoteBuild };
+          notes[entry.path] = { hash: entry.hash, result: entry.result };
+        }
+        return new BuildCache(path, code, notes, header.inputs);
       }
     } catch {
       // No cache yet, or a damaged one: start over.
@@ -75,9 +85,16 @@ export class BuildCache {
   }
 
   /** Replaces the cache with exactly these notes (deleted notes drop out). Atomic write. */
-  async save(notes: CacheFile['notes'], inputs: string): Promise<void> {
-    const file: CacheFile = { code: this.code, inputs, notes };
+  async save(notes: CachedNotes, inputs: string): Promise<void> {
+    const header: CacheHeader = { code: this.code, inputs };
     await mkdir(dirname(this.path), { recursive: true });
-    await new Writer(this.path).write(JSON.stringify(file));
+    await writeAtomically(this.path, cacheLines(header, notes));
+  }
+}
+
+function* cacheLines(header: CacheHeader, notes: CachedNotes): Generator<string> {
+  yield `${JSON.stringify(header)}\n`;
+  for (const [path, entry] of Object.entries(notes)) {
+    yield `${JSON.stringify({ path, hash: entry.hash, result: entry.result })}\n`;
   }
 }

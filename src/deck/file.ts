@@ -1,5 +1,6 @@
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { DeckFormatError } from '../errors.ts';
+import { writeAtomically } from './atomic-write.ts';
 import { parseDeck } from './schema.ts';
 import type { Deck } from './types.ts';
 
@@ -24,36 +25,9 @@ export function serializeDeck(deck: Deck): string {
   return [...deckLines(deck)].join('');
 }
 
-const WRITE_CHUNK = 1 << 20;
-
-/**
- * Writes the deck atomically: a temp file, written in chunks and fsynced, then renamed over the
- * target, so a reader (the running server) never sees half a deck and a crash leaves the old one.
- */
+/** Writes the deck atomically (see writeAtomically): the running server never reads half a deck. */
 export async function writeDeck(path: string, deck: Deck): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  const handle = await open(temp, 'w');
-  try {
-    let pending: string[] = [];
-    let size = 0;
-    for (const line of deckLines(deck)) {
-      pending.push(line);
-      size += line.length;
-      if (size >= WRITE_CHUNK) {
-        await handle.write(pending.join(''));
-        pending = [];
-        size = 0;
-      }
-    }
-    await handle.write(pending.join(''));
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  await rename(temp, path);
+  await writeAtomically(path, deckLines(deck));
 }
 
 /** Reads and validates a deck file. @throws DeckFormatError for a missing, non-JSON or invalid file. */

@@ -58,6 +58,17 @@ describe('buildDeckFile', () => {
     expect(full.parsed).toBe(12);
   });
 
+  it('treats a damaged cache as empty: a full build, no error', async () => {
+    const dir = await tmp();
+    await writeVault(join(dir, 'notes'), generateVault(sample, 3, 2_000));
+    const out = join(dir, 'deck.json');
+    await buildDeckFile({ notes: join(dir, 'notes'), out });
+    await writeFile(join(dir, '.cache/build-cache.jsonl'), '{"code":"x"\n{not json');
+    const again = await buildDeckFile({ notes: join(dir, 'notes'), out });
+    expect(again.parsed).toBe(3);
+    expect((await buildDeckFile({ notes: join(dir, 'notes'), out })).parsed).toBe(0);
+  });
+
   it('leaves an up-to-date deck alone with ifStale, and rebuilds when a note changes', async () => {
     const dir = await tmp();
     await writeVault(join(dir, 'notes'), [

@@ -1,0 +1,34 @@
+import { open, rename, rm } from 'node:fs/promises';
+
+const WRITE_CHUNK = 1 << 20;
+
+/**
+ * Writes text given piece by piece to `path` atomically: a temp file written in ~1 MB chunks and
+ * fsynced, then renamed over the target. Large files never exist as one string in memory, a reader
+ * never sees half a file, and a crash leaves the old one.
+ */
+export async function writeAtomically(path: string, pieces: Iterable<string>): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  const handle = await open(temp, 'w');
+  try {
+    let pending: string[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+      pending.push(piece);
+      size += piece.length;
+      if (size >= WRITE_CHUNK) {
+        await handle.write(pending.join(''));
+        pending = [];
+        size = 0;
+      }
+    }
+    await handle.write(pending.join(''));
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  await rename(temp, path);
+}
