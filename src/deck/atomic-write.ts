@@ -3,17 +3,24 @@ import { open, rename, rm } from 'node:fs/promises';
 const WRITE_CHUNK = 1 << 20;
 
 /**
- * Writes text given piece by piece to `path` atomically: a temp file written in ~1 MB chunks and
+ * Writes text (or bytes) given piece by piece to `path` atomically: a temp file written in ~1 MB chunks and
  * fsynced, then renamed over the target. Large files never exist as one string in memory, a reader
  * never sees half a file, and a crash leaves the old one.
  */
-export async function writeAtomically(path: string, pieces: Iterable<string>): Promise<void> {
+export async function writeAtomically(path: string, pieces: Iterable<string | Uint8Array>): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
   const handle = await open(temp, 'w');
   try {
     let pending: string[] = [];
     let size = 0;
     for (const piece of pieces) {
+      if (typeof piece !== 'string') {
+        await handle.write(pending.join(''));
+        pending = [];
+        size = 0;
+        await handle.write(piece);
+        continue;
+      }
       pending.push(piece);
       size += piece.length;
       if (size >= WRITE_CHUNK) {

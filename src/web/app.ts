@@ -32,6 +32,8 @@ export interface AppOptions {
   notesDir: string;
   /** HMAC key for CSRF tokens (default: random per process). */
   csrfSecret?: string;
+  /** Where the last .apkg download per topic is kept, so a re-download moves `mod` only for edited notes. */
+  exportsDir?: string;
   /** Where server errors are logged (default console.error). */
   log?: (message: string) => void;
 }
@@ -110,7 +112,7 @@ export function createApp(options: AppOptions): Express {
   app.use(reviewRoutes(ctx));
   app.use(quizRoutes(ctx, options.quizzes ?? memoryQuizStore()));
   app.use(cardRoutes(ctx));
-  app.use(exportRoutes(ctx));
+  app.use(exportRoutes(ctx, options.exportsDir));
   app.use(sourceRoutes(ctx));
   app.use(statsRoutes(ctx));
   app.use(settingsRoutes(ctx));

@@ -47,6 +47,7 @@ export async function startServer(config: WebConfig, parts: ServerParts): Promis
     config: config.password === undefined ? {} : { password: config.password },
     notesDir: config.notesDir,
     quizzes,
+    exportsDir: join(config.dataDir, 'exports'),
     ...(parts.log ? { log: parts.log } : {}),
   });
   const server = createServer(app);

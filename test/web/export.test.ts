@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readApkgManifest } from '../../src/export/apkg.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let server: TestServer | undefined;
@@ -42,5 +43,16 @@ describe('Anki downloads', () => {
       404,
     );
     expect((await tab.get('/export/deck.zip')).status).toBe(400);
+  });
+
+  it('keeps the last .apkg per topic so a re-download a day later leaves unchanged notes’ mod alone', async () => {
+    server = await startTestServer();
+    const download = async () =>
+      readApkgManifest(new Uint8Array(await (await fetch(`${server!.url}/export/deck.apkg`)).arrayBuffer()));
+    const first = await download();
+    server.clock.advance(24 * 60 * 60 * 1000);
+    const second = await download();
+    expect(second.notes.size).toBeGreaterThan(0);
+    expect([...second.notes]).toEqual([...first.notes]);
   });
 });
