@@ -324,13 +324,9 @@ function buildMatcher(term: Term): Matcher {
 
 /** What a sentence says independent of any term, worked out once per sentence. */
 interface Features {
-  /** `normalizeTerm` of the text: spaces and case gone, for the cheap alias test. */
-  flat: string;
   clauses: string[];
   /** Each clause without its opener (`实际上`, `而`). */
   opened: string[];
-  /** The term the first clause defines (`仓库名是两段式名称` → 仓库名), if any. */
-  subject: string | null;
   named: Set<string>;
   glossed: Set<string>;
   item: string | null;
@@ -361,19 +357,45 @@ function flatOf(sentence: NoteSentence): string {
 const NAMING_HINT =
   /称为|称之为|称作|称[^，。,]{0,40}为|被成为|叫做|简称|called|known as|referred to|termed/i;
 
+const SUBJECTS = new WeakMap<NoteSentence, string | null>();
+
+/**
+ * The term a sentence's first clause defines (`仓库名是两段式名称` → 仓库名), if any. Every sentence
+ * of the note is asked, so this is kept apart from the other features, which only the sentences
+ * naming a term need. A sentence without a defining word anywhere cannot have one in its first clause.
+ */
+function subjectOf(sentence: NoteSentence): string | null {
+  let subject = SUBJECTS.get(sentence);
+  if (subject === undefined) {
+    const first = DEFINING_HINT.test(sentence.text) ? (clausesOf(sentence)[0] ?? '') : '';
+    subject = DEFINING_HINT.test(first) ? definedSubject(first) : null;
+    SUBJECTS.set(sentence, subject);
+  }
+  return subject;
+}
+
+const CLAUSES = new WeakMap<NoteSentence, string[]>();
+
+function clausesOf(sentence: NoteSentence): string[] {
+  let clauses = CLAUSES.get(sentence);
+  if (!clauses) {
+    clauses = splitClauses(sentence.text);
+    CLAUSES.set(sentence, clauses);
+  }
+  return clauses;
+}
+
 function featuresOf(sentence: NoteSentence): Features {
   const cached = FEATURES.get(sentence);
   if (cached) return cached;
   const text = sentence.text;
-  const clauses = splitClauses(text);
+  const clauses = clausesOf(sentence);
   // Backticks around a term (`` `数据卷` 是… ``) do not change what the clause says.
   const opened = clauses.map((c) => stripLeadIn(c.replace(/`([^`]*)`/g, '$1')));
   const item = definitionItem(sentence);
   const features: Features = {
-    flat: flatOf(sentence),
     clauses,
     opened,
-    subject: DEFINING_HINT.test(clauses[0] ?? '') ? definedSubject(clauses[0] ?? '') : null,
     named: new Set(NAMING_HINT.test(text) ? findNamedTerms(text).map((n) => normalizeTerm(n.name)) : []),
     glossed: new Set(/[（(]/.test(text) ? findGlosses(text).map((g) => normalizeTerm(g.zh)) : []),
     item: item ? normalizeTerm(item.head) : null,
@@ -397,9 +419,9 @@ function definingPattern(
   matcher: Matcher,
 ): { pattern: number; phrase: EnglishPhrase | null; glossed: boolean } {
   const text = sentence.text;
-  const f = featuresOf(sentence);
   const mentions = matcher.any.some((re) => re.test(text));
   if (!mentions) return { pattern: 0, phrase: null, glossed: false };
+  const f = featuresOf(sentence);
   let pattern: number = SCORE.mention;
   let named = false;
   for (const n of f.named) if (matcher.names.has(n)) named = true;
@@ -468,7 +490,7 @@ function rank(sentence: NoteSentence, pattern: number, place: Place): number {
   const inHome = place.position >= 0;
   if (sentence.block.kind === 'comment' && pattern < SCORE.naming) return 0;
   // `仓库是集中存放镜像的地方`: a sentence that opens with its definition states it best.
-  if (pattern >= SCORE.simile && featuresOf(sentence).subject !== null) score += 1;
+  if (pattern >= SCORE.simile && subjectOf(sentence) !== null) score += 1;
   // `是一个特殊文件系统…` right under `### 镜像Image`: the subject is the heading.
   if (inHome && place.position < 4 && /^是(?!否)/.test(sentence.text)) score = Math.max(score, SCORE.elided);
   if (inHome) score += Math.max(2, 6 - place.position);
@@ -673,7 +695,7 @@ function proseCandidates(sentences: readonly NoteSentence[]): Candidate[] {
       for (const named of findNamedTerms(s.text)) if (isPlausible(named.name)) add(named.name, named.others);
     if (s.block.kind === 'comment' || EXAMPLE.test(s.text)) continue;
     // A subject defined by `是` names a term when it opens the sentence and the note uses it again.
-    const subject = featuresOf(s).subject;
+    const subject = subjectOf(s);
     if (subject && uses(subject) >= 2) add(subject);
     const item = definitionItem(s);
     if (item && isPlausible(item.head)) {
