@@ -112,9 +112,13 @@ function scanMentions(text: string): CommandMention[] {
     const command = commandInCode(span.code);
     if (command) mentions.push({ start: span.start, end: span.end, command, backticked: true });
   }
+  // Spans come in order, and so do matches: one pointer finds the span a match may sit in, so a
+  // text with many of both stays linear.
+  let span = 0;
   for (const match of text.matchAll(PROGRAM_WORD)) {
     const at = match.index;
-    if (spans.some((s) => at >= s.start && at < s.end)) continue;
+    while (span < spans.length && (spans[span]?.end ?? 0) <= at) span++;
+    if (span < spans.length && at >= (spans[span]?.start ?? Number.POSITIVE_INFINITY)) continue;
     const program = match[1] as string;
     const bare = bareCommandAt(text, at, program);
     if (!bare) continue;
@@ -226,7 +230,8 @@ export function readMentionUses(sentence: string): MentionUse[] {
         uses.push({ mention, pattern: 'means', before, after, verb: means[0].trim(), purpose });
         return;
       }
-      const earlier = mentions.slice(0, index).some((m) => m.start < mention.start);
+      // Mentions are sorted by start: an earlier one exists when the first starts before this one.
+      const earlier = index > 0 && (mentions[0]?.start ?? mention.start) < mention.start;
       const atStart = startsSentence || (clauseStart && earlier);
       if (
         atStart &&
