@@ -333,9 +333,6 @@ interface Features {
   example: boolean;
 }
 
-const FEATURES = new WeakMap<NoteSentence, Features>();
-const FLAT = new WeakMap<NoteSentence, string>();
-
 /**
  * Lower case without spaces or backticks: the cheap form the quick tests compare. (`normalizeTerm`
  * also folds width, which costs more than all the rest; the patterns that follow cope with width.)
@@ -344,65 +341,63 @@ function quickFlat(text: string): string {
   return text.toLowerCase().replace(/[\s`]+/g, '');
 }
 
-function flatOf(sentence: NoteSentence): string {
-  let flat = FLAT.get(sentence);
-  if (flat === undefined) {
-    flat = quickFlat(sentence.text);
-    FLAT.set(sentence, flat);
-  }
-  return flat;
-}
-
 /** Naming phrases (`被称为`, `called`), cheap to test before the real patterns run. */
 const NAMING_HINT =
   /称为|称之为|称作|称[^，。,]{0,40}为|被成为|叫做|简称|called|known as|referred to|termed/i;
 
-const SUBJECTS = new WeakMap<NoteSentence, string | null>();
-
 /**
- * The term a sentence's first clause defines (`仓库名是两段式名称` → 仓库名), if any. Every sentence
- * of the note is asked, so this is kept apart from the other features, which only the sentences
- * naming a term need. A sentence without a defining word anywhere cannot have one in its first clause.
+ * What the definition search learns about a note's sentences, each worked out once and kept by the
+ * sentence's place in the note (`order`): plain arrays, as every sentence is asked and a WeakMap
+ * entry per sentence and fact costs more than the fact.
  */
-function subjectOf(sentence: NoteSentence): string | null {
-  let subject = SUBJECTS.get(sentence);
-  if (subject === undefined) {
-    const first = DEFINING_HINT.test(sentence.text) ? (clausesOf(sentence)[0] ?? '') : '';
-    subject = DEFINING_HINT.test(first) ? definedSubject(first) : null;
-    SUBJECTS.set(sentence, subject);
+class SentenceFacts {
+  private readonly subjects: (string | null | undefined)[] = [];
+  private readonly clauses: (string[] | undefined)[] = [];
+  private readonly features: (Features | undefined)[] = [];
+
+  /**
+   * The term a sentence's first clause defines (`仓库名是两段式名称` → 仓库名), if any. A sentence
+   * without a defining word anywhere cannot have one in its first clause.
+   */
+  subjectOf(sentence: NoteSentence): string | null {
+    let subject = this.subjects[sentence.order];
+    if (subject === undefined) {
+      const first = DEFINING_HINT.test(sentence.text) ? (this.clausesOf(sentence)[0] ?? '') : '';
+      subject = DEFINING_HINT.test(first) ? definedSubject(first) : null;
+      this.subjects[sentence.order] = subject;
+    }
+    return subject;
   }
-  return subject;
-}
 
-const CLAUSES = new WeakMap<NoteSentence, string[]>();
-
-function clausesOf(sentence: NoteSentence): string[] {
-  let clauses = CLAUSES.get(sentence);
-  if (!clauses) {
-    clauses = splitClauses(sentence.text);
-    CLAUSES.set(sentence, clauses);
+  clausesOf(sentence: NoteSentence): string[] {
+    let clauses = this.clauses[sentence.order];
+    if (!clauses) {
+      clauses = splitClauses(sentence.text);
+      this.clauses[sentence.order] = clauses;
+    }
+    return clauses;
   }
-  return clauses;
-}
 
-function featuresOf(sentence: NoteSentence): Features {
-  const cached = FEATURES.get(sentence);
-  if (cached) return cached;
-  const text = sentence.text;
-  const clauses = clausesOf(sentence);
-  // Backticks around a term (`` `数据卷` 是… ``) do not change what the clause says.
-  const opened = clauses.map((c) => stripLeadIn(c.replace(/`([^`]*)`/g, '$1')));
-  const item = definitionItem(sentence);
-  const features: Features = {
-    clauses,
-    opened,
-    named: new Set(NAMING_HINT.test(text) ? findNamedTerms(text).map((n) => normalizeTerm(n.name)) : []),
-    glossed: new Set(/[（(]/.test(text) ? findGlosses(text).map((g) => normalizeTerm(g.zh)) : []),
-    item: item ? normalizeTerm(item.head) : null,
-    example: EXAMPLE.test(text),
-  };
-  FEATURES.set(sentence, features);
-  return features;
+  /** The rest of what a sentence says, needed only for the sentences that name a term. */
+  featuresOf(sentence: NoteSentence): Features {
+    const cached = this.features[sentence.order];
+    if (cached) return cached;
+    const text = sentence.text;
+    const clauses = this.clausesOf(sentence);
+    // Backticks around a term (`` `数据卷` 是… ``) do not change what the clause says.
+    const opened = clauses.map((c) => stripLeadIn(c.replace(/`([^`]*)`/g, '$1')));
+    const item = definitionItem(sentence);
+    const features: Features = {
+      clauses,
+      opened,
+      named: new Set(NAMING_HINT.test(text) ? findNamedTerms(text).map((n) => normalizeTerm(n.name)) : []),
+      glossed: new Set(/[（(]/.test(text) ? findGlosses(text).map((g) => normalizeTerm(g.zh)) : []),
+      item: item ? normalizeTerm(item.head) : null,
+      example: EXAMPLE.test(text),
+    };
+    this.features[sentence.order] = features;
+    return features;
+  }
 }
 
 /** Where a sentence sits relative to the term's home section. */
@@ -415,13 +410,14 @@ interface Place {
 
 /** Best defining pattern for a term (its matcher) in one sentence, and the English wording it used. */
 function definingPattern(
+  facts: SentenceFacts,
   sentence: NoteSentence,
   matcher: Matcher,
 ): { pattern: number; phrase: EnglishPhrase | null; glossed: boolean } {
   const text = sentence.text;
   const mentions = matcher.any.some((re) => re.test(text));
   if (!mentions) return { pattern: 0, phrase: null, glossed: false };
-  const f = featuresOf(sentence);
+  const f = facts.featuresOf(sentence);
   let pattern: number = SCORE.mention;
   let named = false;
   for (const n of f.named) if (matcher.names.has(n)) named = true;
@@ -485,12 +481,12 @@ function definitionItem(sentence: Sentence): { head: string; definition: string 
 }
 
 /** Ranks a sentence as part of a term's definition: its pattern, and closeness to the term's heading. */
-function rank(sentence: NoteSentence, pattern: number, place: Place): number {
+function rank(facts: SentenceFacts, sentence: NoteSentence, pattern: number, place: Place): number {
   let score = pattern;
   const inHome = place.position >= 0;
   if (sentence.block.kind === 'comment' && pattern < SCORE.naming) return 0;
   // `仓库是集中存放镜像的地方`: a sentence that opens with its definition states it best.
-  if (pattern >= SCORE.simile && subjectOf(sentence) !== null) score += 1;
+  if (pattern >= SCORE.simile && facts.subjectOf(sentence) !== null) score += 1;
   // `是一个特殊文件系统…` right under `### 镜像Image`: the subject is the heading.
   if (inHome && place.position < 4 && /^是(?!否)/.test(sentence.text)) score = Math.max(score, SCORE.elided);
   if (inHome) score += Math.max(2, 6 - place.position);
@@ -515,7 +511,7 @@ function occurrenceIndex(
   let text = '';
   for (const s of sentences) {
     starts.push(text.length);
-    text += `${flatOf(s)}\u0000`;
+    text += `${quickFlat(s.text)}\u0000`;
   }
   const naming = sentences.map((s) => NAMING_HINT.test(s.text));
   return (alias) => {
@@ -576,7 +572,7 @@ export function noteSentences(sections: readonly Section[]): NoteSentence[] {
   SENTENCES.set(sections, out);
   for (const section of sections) {
     for (const s of sectionSentences(section))
-      out.push({ ...s, index: out.length, section, order: out.length });
+      out.push({ text: s.text, block: s.block, index: out.length, line: s.line, section, order: out.length });
   }
   return out;
 }
@@ -671,7 +667,7 @@ function usageCounter(sentences: readonly NoteSentence[]): (word: string) => num
 const DEFINING_HINT =
   /是|相当于|理解为|的实质|的本质|的生存周期|的生命周期|有(?:两|三|几|多)个|\b(?:is|are)\b/;
 
-function proseCandidates(sentences: readonly NoteSentence[]): Candidate[] {
+function proseCandidates(facts: SentenceFacts, sentences: readonly NoteSentence[]): Candidate[] {
   // The same subject comes up in many sentences: collect each name once, then make its term.
   const names = new Map<string, string[]>();
   const glossedItems = new Map<string, Term>();
@@ -695,7 +691,7 @@ function proseCandidates(sentences: readonly NoteSentence[]): Candidate[] {
       for (const named of findNamedTerms(s.text)) if (isPlausible(named.name)) add(named.name, named.others);
     if (s.block.kind === 'comment' || EXAMPLE.test(s.text)) continue;
     // A subject defined by `是` names a term when it opens the sentence and the note uses it again.
-    const subject = subjectOf(s);
+    const subject = facts.subjectOf(s);
     if (subject && uses(subject) >= 2) add(subject);
     const item = definitionItem(s);
     if (item && isPlausible(item.head)) {
@@ -773,8 +769,9 @@ export function findDefinitions(sections: readonly Section[]): Definition[] {
   const cached = DEFINITIONS.get(sections);
   if (cached) return cached;
   const sentences = noteSentences(sections);
+  const facts = new SentenceFacts();
   const candidates: Candidate[] = [];
-  for (const c of [...headingCandidates(sections, sentences), ...proseCandidates(sentences)]) {
+  for (const c of [...headingCandidates(sections, sentences), ...proseCandidates(facts, sentences)]) {
     const at = candidates.findIndex((x) => sameTerm(x.term, c.term) || sameTerm(c.term, x.term));
     const existing = candidates[at];
     if (existing) candidates[at] = merge(existing, c);
@@ -813,9 +810,9 @@ export function findDefinitions(sections: readonly Section[]): Definition[] {
         glossed,
       } = elided
         ? { pattern: SCORE.elided, phrase: null, glossed: false }
-        : definingPattern(sentence, matcher);
+        : definingPattern(facts, sentence, matcher);
       if (pattern === 0 && place.position < 0) continue;
-      const score = rank(sentence, pattern, place);
+      const score = rank(facts, sentence, pattern, place);
       const counts =
         home === null || place.position >= 0 || place.inSubtree || pattern >= DISCOVERY_THRESHOLD;
       let evidenceHere = pattern;
