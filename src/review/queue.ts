@@ -70,21 +70,31 @@ export function buildQueue(input: QueueInput): StudyQueue {
   const learnAhead: Due[] = [];
   const review: Due[] = [];
   const fresh: string[] = [];
-  const seen = new Set<string>();
-  input.cardIds.forEach((cardId, order) => {
-    if (seen.has(cardId)) return; // a deck never repeats ids, but a queue must not either
-    seen.add(cardId);
+  // A deck never repeats ids, but a queue must not either. Only ids that enter a queue are checked:
+  // a Set over the whole deck on every grade was most of this function's cost.
+  const queued = new Set<string>();
+  const enter = (cardId: string): boolean => {
+    if (queued.has(cardId)) return false;
+    queued.add(cardId);
+    return true;
+  };
+  const ids = input.cardIds;
+  for (let order = 0; order < ids.length; order++) {
+    const cardId = ids[order]!;
     const progress = input.progress.get(cardId);
-    const slot = slotOf(progress, now, dayEnd, learnAheadEnd);
+    const slot = progress === undefined ? 'new' : slotOf(progress, now, dayEnd, learnAheadEnd);
     if (slot === 'new') {
-      if (fresh.length < newRoom) fresh.push(cardId);
-      return;
+      if (fresh.length < newRoom && enter(cardId)) fresh.push(cardId);
+      continue;
     }
-    const due = progress?.schedule.due.getTime() ?? 0;
+    if (progress === undefined || (slot !== 'learning' && slot !== 'learnAhead' && slot !== 'review'))
+      continue;
+    if (!enter(cardId)) continue;
+    const due = progress.schedule.due.getTime();
     if (slot === 'learning') learning.push({ cardId, due, order });
     else if (slot === 'learnAhead') learnAhead.push({ cardId, due, order });
-    else if (slot === 'review') review.push({ cardId, due, order });
-  });
+    else review.push({ cardId, due, order });
+  }
   return {
     learning: byDue(learning),
     review: byDue(review).slice(0, reviewRoom),
