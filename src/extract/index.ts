@@ -40,6 +40,18 @@ function deckNameOf(file: string, title: string | undefined): string {
   return base.replace(/\.(md|markdown)$/i, '');
 }
 
+/** Parses a note and reads what every extractor shares: front matter, sections, language. */
+function readTree(text: string, warn: (message: string, position?: Position) => void) {
+  const tree = parseMarkdown(text);
+  const { frontMatter, error } = readFrontMatter(tree);
+  if (error) warn(error, tree.children[0]?.position);
+  const sections = splitSections(tree);
+  const prose = sections.map(
+    (s) => `${s.title}\n${s.nodes.map((n) => (n.type === 'code' ? '' : mdastToString(n))).join('\n')}`,
+  );
+  return { frontMatter, sections, lang: detectLanguage(prose.join('\n')) };
+}
+
 /**
  * Notes → cards for one file: parse, cut into sections, run every extractor, then apply the card
  * rules (ids, tags, no empty sides, no duplicates). Pure and deterministic; never throws on content.
@@ -54,14 +66,22 @@ export function extractNote(file: string, text: string): NoteResult {
       message,
     });
   };
-  const tree = parseMarkdown(text);
-  const { frontMatter, error } = readFrontMatter(tree);
-  if (error) warn(error, tree.children[0]?.position);
-  const sections = splitSections(tree);
-  const prose = sections.map(
-    (s) => `${s.title}\n${s.nodes.map((n) => (n.type === 'code' ? '' : mdastToString(n))).join('\n')}`,
-  );
-  const lang = detectLanguage(prose.join('\n'));
+  let read: ReturnType<typeof readTree>;
+  try {
+    read = readTree(text, warn);
+  } catch (cause) {
+    // Thousands of nested quotes or lists overflow the stack of the Markdown tools: skip the note,
+    // say why, and build the rest of the deck.
+    if (!(cause instanceof RangeError)) throw cause;
+    warn(`this note nests too deeply to read (${cause.message}); no cards were taken from it`);
+    const lang = detectLanguage(text.slice(0, 100_000));
+    return {
+      deck: { name: deckNameOf(file, undefined), file, lang, tags: [], topics: [] },
+      cards: [],
+      warnings,
+    };
+  }
+  const { frontMatter, sections, lang } = read;
   const deck = deckNameOf(file, frontMatter.title);
   const tags = [...new Set([...frontMatter.tags, ...frontMatter.categories])];
   const note: NoteContext = { file, deck, lang, tags, sections, warn };
