@@ -195,10 +195,20 @@ function proseMentions(section: Section): CodeCommand[] {
 /** Every command of the note's code, by each flag it uses (`-dit` is listed under `-d`, `-i`, `-t`). */
 function indexByFlag(commands: readonly CodeCommand[]): Map<string, CodeCommand[]> {
   const index = new Map<string, CodeCommand[]>();
+  // A set beside each list: a long session repeating one flag made `includes` quadratic.
+  const listed = new Map<string, Set<CodeCommand>>();
   const add = (flag: string, command: CodeCommand) => {
-    const list = index.get(flag) ?? [];
-    if (!list.includes(command)) list.push(command);
-    index.set(flag, list);
+    let seen = listed.get(flag);
+    let list = index.get(flag);
+    if (!seen || !list) {
+      seen = new Set();
+      list = [];
+      listed.set(flag, seen);
+      index.set(flag, list);
+    }
+    if (seen.has(command)) return;
+    seen.add(command);
+    list.push(command);
   };
   for (const command of commands) {
     for (const { flag } of command.command.flags) {
