@@ -245,20 +245,96 @@ function aliasPattern(alias: string): RegExp {
   return new RegExp(`(?<![A-Za-z0-9_-])${body}(?:e?s)?(?![A-Za-z0-9_-])`, 'i');
 }
 
-interface Matcher {
-  /** Normalized aliases (`normalizeTerm`): a cheap test before any pattern runs. */
-  flat: string[];
-  any: RegExp[];
+/**
+ * One alias's patterns, compiled on first use and shared by every term and note that has the alias:
+ * compiling a pattern costs more than running it a few times, and a vault names the same things again
+ * and again. (The patterns have no `g` flag, so sharing them keeps no state between uses.)
+ */
+class AliasPatterns {
+  /** `quickFlat` of the alias. */
+  readonly flat: string;
+  /**
+   * Whether a sentence whose `quickFlat` lacks `flat` can be passed over without running any of the
+   * patterns. True when every character of the alias is ASCII or has no case: the patterns then match
+   * ASCII letters in either case, other characters as they are, and white space only where the alias
+   * has it or between its camel-case parts, so what they match, flattened, holds `flat`.
+   */
+  readonly plain: boolean;
+  private readonly alias: string;
+  private compiled: Partial<
+    Record<'any' | 'lead' | 'closes' | 'namedAs' | 'appositive' | 'concept', RegExp>
+  > = {};
+
+  constructor(alias: string) {
+    this.alias = alias;
+    this.flat = quickFlat(alias);
+    this.plain = [...alias].every((c) => c < '\u0080' || (c.toLowerCase() === c && c.toUpperCase() === c));
+  }
+
+  /** The alias anywhere. */
+  get any(): RegExp {
+    this.compiled.any ??= aliasPattern(this.alias);
+    return this.compiled.any;
+  }
+
   /** A clause that opens with the term: optional Latin qualifier (`docker镜像`), the alias, an optional gloss. */
-  lead: RegExp[];
+  get lead(): RegExp {
+    if (!this.compiled.lead) {
+      // `docker镜像` is 镜像; `Compose 项目` (a space between) is a different thing.
+      const qualifier = HAN.test(this.alias) ? '(?:[A-Za-z]+)?' : '(?:(?:an?|the)\\s+)?';
+      this.compiled.lead = new RegExp(
+        `^${qualifier}${this.any.source}(?:\\s*[A-Za-z][A-Za-z ]*?(?=[是的]))?(?:\\s*[（(][^）)]*[）)])?`,
+        'i',
+      );
+    }
+    return this.compiled.lead;
+  }
+
   /** The term closes a clause (`这些镜像都是中间层镜像`). */
-  closes: RegExp[];
+  get closes(): RegExp {
+    this.compiled.closes ??= new RegExp(`${this.any.source}\\s*$`, 'i');
+    return this.compiled.closes;
+  }
+
   /** `将其设计为分层存储架构`. */
-  namedAs: RegExp[];
+  get namedAs(): RegExp {
+    this.compiled.namedAs ??= new RegExp(`(?:设计|定义)为\\s*${this.any.source}(?!\\s?[A-Za-z])`, 'i');
+    return this.compiled.namedAs;
+  }
+
   /** `一个公共仓库Docker Hub`. */
-  appositive: RegExp[];
+  get appositive(): RegExp {
+    this.compiled.appositive ??= new RegExp(
+      `(?:一个|一种)(?:(?![了的是在把将被从对和与])${HAN_CLASS}){1,4}\\s?${this.any.source}`,
+      'i',
+    );
+    return this.compiled.appositive;
+  }
+
   /** `这就引入了上下文概念`. */
-  concept: RegExp[];
+  get concept(): RegExp {
+    this.compiled.concept ??= new RegExp(`(?:引入了?|的)\\S{0,6}?${this.any.source}\\s*概念`, 'i');
+    return this.compiled.concept;
+  }
+}
+
+const ALIASES = new Map<string, AliasPatterns>();
+
+function patternsOf(alias: string): AliasPatterns {
+  let patterns = ALIASES.get(alias);
+  if (!patterns) {
+    if (ALIASES.size > 10_000) ALIASES.clear();
+    patterns = new AliasPatterns(alias);
+    ALIASES.set(alias, patterns);
+  }
+  return patterns;
+}
+
+interface Matcher {
+  /** The term's aliases, longest first (the order their patterns are tried in). */
+  aliases: AliasPatterns[];
+  /** `quickFlat` of each alias: a cheap test before any pattern runs. */
+  flat: string[];
   /** Normalized aliases, to compare with names found in prose. */
   names: Set<string>;
 }
@@ -271,55 +347,15 @@ function matcherFor(term: Term): Matcher {
   let matcher = MATCHERS.get(id);
   if (!matcher) {
     if (MATCHERS.size > 5000) MATCHERS.clear();
-    matcher = buildMatcher(term);
+    const aliases = [...term.aliases].sort((a, b) => b.length - a.length).map(patternsOf);
+    matcher = {
+      aliases,
+      flat: aliases.map((a) => a.flat),
+      names: new Set(term.aliases.map(normalizeTerm)),
+    };
     MATCHERS.set(id, matcher);
   }
   return matcher;
-}
-
-function buildMatcher(term: Term): Matcher {
-  const aliases = [...term.aliases].sort((a, b) => b.length - a.length);
-  const any = aliases.map(aliasPattern);
-  // The rarer patterns compile on first use: most terms never need them.
-  const lazy = (make: (re: RegExp) => RegExp) => {
-    let compiled: RegExp[] | null = null;
-    return () => {
-      compiled ??= any.map(make);
-      return compiled;
-    };
-  };
-  const closes = lazy((re) => new RegExp(`${re.source}\\s*$`, 'i'));
-  const namedAs = lazy((re) => new RegExp(`(?:设计|定义)为\\s*${re.source}(?!\\s?[A-Za-z])`, 'i'));
-  const appositive = lazy(
-    (re) => new RegExp(`(?:一个|一种)(?:(?![了的是在把将被从对和与])${HAN_CLASS}){1,4}\\s?${re.source}`, 'i'),
-  );
-  const concept = lazy((re) => new RegExp(`(?:引入了?|的)\\S{0,6}?${re.source}\\s*概念`, 'i'));
-  return {
-    flat: aliases.map(quickFlat),
-    any,
-    lead: aliases.map((a) => {
-      const body = aliasPattern(a).source;
-      // `docker镜像` is 镜像; `Compose 项目` (a space between) is a different thing.
-      const qualifier = HAN.test(a) ? '(?:[A-Za-z]+)?' : '(?:(?:an?|the)\\s+)?';
-      return new RegExp(
-        `^${qualifier}${body}(?:\\s*[A-Za-z][A-Za-z ]*?(?=[是的]))?(?:\\s*[（(][^）)]*[）)])?`,
-        'i',
-      );
-    }),
-    get closes() {
-      return closes();
-    },
-    get namedAs() {
-      return namedAs();
-    },
-    get appositive() {
-      return appositive();
-    },
-    get concept() {
-      return concept();
-    },
-    names: new Set(aliases.map(normalizeTerm)),
-  };
 }
 
 /** What a sentence says independent of any term, worked out once per sentence. */
@@ -351,9 +387,20 @@ const NAMING_HINT =
  * entry per sentence and fact costs more than the fact.
  */
 class SentenceFacts {
+  private readonly flats: (string | undefined)[] = [];
   private readonly subjects: (string | null | undefined)[] = [];
   private readonly clauses: (string[] | undefined)[] = [];
   private readonly features: (Features | undefined)[] = [];
+
+  /** `quickFlat` of the sentence. */
+  flatOf(sentence: NoteSentence): string {
+    let flat = this.flats[sentence.order];
+    if (flat === undefined) {
+      flat = quickFlat(sentence.text);
+      this.flats[sentence.order] = flat;
+    }
+    return flat;
+  }
 
   /**
    * The term a sentence's first clause defines (`仓库名是两段式名称` → 仓库名), if any. A sentence
@@ -415,7 +462,10 @@ function definingPattern(
   matcher: Matcher,
 ): { pattern: number; phrase: EnglishPhrase | null; glossed: boolean } {
   const text = sentence.text;
-  const mentions = matcher.any.some((re) => re.test(text));
+  // Aliases the sentence cannot hold are passed over: their patterns would not match, and most are never compiled.
+  const flat = facts.flatOf(sentence);
+  const aliases = matcher.aliases.filter((a) => !a.plain || flat.includes(a.flat));
+  const mentions = aliases.some((a) => a.any.test(text));
   if (!mentions) return { pattern: 0, phrase: null, glossed: false };
   const f = facts.featuresOf(sentence);
   let pattern: number = SCORE.mention;
@@ -428,8 +478,8 @@ function definingPattern(
   f.clauses.forEach((raw, i) => {
     const clause = f.opened[i] ?? raw;
     // Anchored patterns: a clause that does not open with the term fails at its first character.
-    for (const lead of matcher.lead) {
-      const m = lead.exec(clause);
+    for (const alias of aliases) {
+      const m = alias.lead.exec(clause);
       if (!m) continue;
       const rest = clause.slice(m[0].length);
       let best: number = SCORE.subject;
@@ -447,17 +497,17 @@ function definingPattern(
     }
     // `这些镜像都是中间层镜像，是其他镜像所依赖的镜像`: the term closes a clause, the next one defines it.
     const next = f.clauses[i + 1];
-    if (next && /^\s*是/.test(next) && matcher.closes.some((re) => re.test(raw)))
+    if (next && /^\s*是/.test(next) && aliases.some((a) => a.closes.test(raw)))
       pattern = Math.max(pattern, SCORE.appositive);
     // `将其设计为分层存储架构`: the clause calls something by the term.
-    if (/(?:设计|定义)为/.test(raw) && matcher.namedAs.some((re) => re.test(raw)))
+    if (/(?:设计|定义)为/.test(raw) && aliases.some((a) => a.namedAs.test(raw)))
       pattern = Math.max(pattern, SCORE.namedAs);
   });
   if (named) pattern = Math.max(pattern, SCORE.naming);
   // `官方维护了一个公共仓库Docker Hub`: a category noun right before the name says what it is.
-  if (/一个|一种/.test(text) && matcher.appositive.some((re) => re.test(text)))
+  if (/一个|一种/.test(text) && aliases.some((a) => a.appositive.test(text)))
     pattern = Math.max(pattern, SCORE.appositive);
-  if (text.includes('概念') && matcher.concept.some((re) => re.test(text)))
+  if (text.includes('概念') && aliases.some((a) => a.concept.test(text)))
     pattern = Math.max(pattern, SCORE.naming);
   let glossed = false;
   for (const g of f.glossed) if (matcher.names.has(g)) glossed = true;
@@ -505,13 +555,14 @@ function rank(facts: SentenceFacts, sentence: NoteSentence, pattern: number, pla
  * and a term's sentences away from its home section need a strong hit to be worth scoring.
  */
 function occurrenceIndex(
+  facts: SentenceFacts,
   sentences: readonly NoteSentence[],
 ): (flatAlias: string) => { sentence: NoteSentence; strong: boolean }[] {
   const starts: number[] = [];
   let text = '';
   for (const s of sentences) {
     starts.push(text.length);
-    text += `${quickFlat(s.text)}\u0000`;
+    text += `${facts.flatOf(s)}\u0000`;
   }
   const naming = sentences.map((s) => NAMING_HINT.test(s.text));
   return (alias) => {
@@ -790,7 +841,7 @@ export function findDefinitions(sections: readonly Section[]): Definition[] {
     }
   }
   const out: Definition[] = [];
-  const find = occurrenceIndex(sentences);
+  const find = occurrenceIndex(facts, sentences);
   for (const { term, home, paired } of candidates) {
     const matcher = matcherFor(term);
     const homeSentences = home ? (bySection(sentences).get(home) ?? []) : [];
