@@ -2,6 +2,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
 import type { BuildWarning, Card, DeckInfo } from '../deck/types.ts';
 import { detectLanguage } from '../notes/language.ts';
+import { flattenDeepNesting, MAX_NESTING } from '../notes/nesting.ts';
 import { parseMarkdown, readFrontMatter } from '../notes/parse.ts';
 import { splitSections } from '../notes/sections.ts';
 import { extractAuthored } from './authored.ts';
@@ -41,7 +42,14 @@ function deckNameOf(file: string, title: string | undefined): string {
 }
 
 /** Parses a note and reads what every extractor shares: front matter, sections, language. */
-function readTree(text: string, warn: (message: string, position?: Position) => void) {
+function readTree(raw: string, warn: (message: string, position?: Position) => void) {
+  const { text, lines } = flattenDeepNesting(raw);
+  for (const line of lines.slice(0, 5)) {
+    warn(`quotes or lists nested more than ${MAX_NESTING} levels deep: read as ${MAX_NESTING}`, {
+      start: { line, column: 1 },
+      end: { line, column: 1 },
+    });
+  }
   const tree = parseMarkdown(text);
   const { frontMatter, error } = readFrontMatter(tree);
   if (error) warn(error, tree.children[0]?.position);
