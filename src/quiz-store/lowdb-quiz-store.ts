@@ -10,7 +10,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { BadInputError, NotFoundError, StoreClosedError } from '../errors.ts';
+import { BadInputError, NotFoundError, StoreClosedError, StoreWriteError } from '../errors.ts';
 import type { Quiz } from '../quiz/types.ts';
 import { syncDirectory, syncFile } from '../store/sync.ts';
 import { WriteQueue } from '../store/write-queue.ts';
@@ -122,9 +122,17 @@ class LowdbQuizStore implements QuizStore {
   }
 }
 
+/** Writes a quiz durably; a refused write (disk full, read-only folder) is a StoreWriteError. */
 async function write(db: Low<QuizFile | null>, path: string, quiz: Quiz): Promise<void> {
   db.data = { version: QUIZ_FILE_VERSION, quiz };
-  await db.write();
-  await syncFile(path);
-  await syncDirectory(path);
+  try {
+    await db.write();
+    await syncFile(path);
+    await syncDirectory(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new StoreWriteError(`could not write ${path} (${reason}); the answer was not recorded`, {
+      cause: error,
+    });
+  }
 }
