@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/review/types.ts';
 import { openStore } from '../../src/store/lowdb-store.ts';
-import { CARDS, FIXTURE_DECK, FIXTURE_NOTES, shownReps, TestClient } from '../web/harness.ts';
+import { QUIZ_DECK } from '../quiz/quiz-server.ts';
+import { CARDS, FIXTURE_NOTES, shownReps, TestClient } from '../web/harness.ts';
 import { type ServerChild, spawnServer } from './spawn-server.ts';
 
 let dir = '';
@@ -32,7 +33,7 @@ afterEach(async () => {
 async function startChild(): Promise<{ dataDir: string; url: string; tab: TestClient }> {
   dir = await mkdtemp(join(tmpdir(), 'deckhand-disk-'));
   const dataDir = join(dir, 'data');
-  await cp(FIXTURE_DECK, join(dir, 'deck.json'));
+  await cp(QUIZ_DECK, join(dir, 'deck.json')); // the web fixture's cards, with quiz items
   const { store } = await openStore({ dataDir });
   await store.saveSettings({ ...DEFAULT_SETTINGS, fuzz: false });
   await store.close();
@@ -101,6 +102,10 @@ describe('a read-only data folder (immutable, which stops root too)', () => {
   it('refuses grades and settings with a clear error, changes nothing, and recovers', async () => {
     const { dataDir, tab } = await startChild();
     expect((await gradeCard(tab, CARDS.image)).status).toBe(303);
+    await tab.get('/quiz');
+    const started = await tab.post('/quiz', { count: '3', mode: 'exam' });
+    const quiz = started.headers.get('location') ?? '';
+    expect(quiz).toMatch(/^\/quiz\/[a-z0-9]+$/);
     const settingsBefore = await readFile(join(dataDir, 'db.json'), 'utf8');
     execFileSync('chattr', ['-R', '+i', dataDir]);
 
@@ -122,10 +127,36 @@ describe('a read-only data folder (immutable, which stops root too)', () => {
     expect((await tab.get('/settings')).text).toContain('name="newPerDay" value="20"');
     expect(await historyRows(tab, CARDS.cloze)).toBe(0);
     expect(await readFile(join(dataDir, 'db.json'), 'utf8')).toBe(settingsBefore);
+    // A quiz answer too: refused, and the question is still unanswered.
+    const answer = await tab.post(`${quiz}/answer`, {
+      index: '0',
+      value: 'true',
+      choice: '0',
+      text: 'x',
+      m0: '0',
+      m1: '1',
+      m2: '2',
+    });
+    expect(answer.status).toBe(507);
+    expect(answer.text).toContain('没有保存');
+    expect((await tab.get(quiz)).text).toContain('name="index" value="0"');
 
     execFileSync('chattr', ['-R', '-i', dataDir]);
     expect((await gradeCard(tab, CARDS.cloze)).status).toBe(303);
     expect(await historyRows(tab, CARDS.cloze)).toBe(1);
+    expect(
+      (
+        await tab.post(`${quiz}/answer`, {
+          index: '0',
+          value: 'true',
+          choice: '0',
+          text: 'x',
+          m0: '0',
+          m1: '1',
+          m2: '2',
+        })
+      ).status,
+    ).toBe(303);
 
     // A clean stop writes the checkpoint; the folder opens to what the server showed.
     child!.process.kill('SIGTERM');
