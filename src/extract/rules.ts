@@ -30,11 +30,24 @@ export function topicTag(path: readonly string[]): string {
   return `topic::${path.map((p) => p.replace(/\s+/g, '_').replace(/:+/g, '_')).join('::')}`;
 }
 
-function revealsAnswer(draft: CardDraft): boolean {
+function revealsAnswer(draft: CardDraft, normalize: (text: string) => string): boolean {
   if (draft.kind === 'cloze') return false;
-  const back = normalizeText(draft.back.replace(/`/g, ''));
-  const front = normalizeText(draft.front.replace(/`/g, ''));
+  const back = normalize(draft.back.replace(/`/g, ''));
+  const front = normalize(draft.front.replace(/`/g, ''));
   return back.length > 0 && front.includes(back);
+}
+
+/** `fn` remembering its results, for one note's cards: a text often comes up twice (a side with and without backticks). */
+function remembered(fn: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let result = known.get(text);
+    if (result === undefined) {
+      result = fn(text);
+      known.set(text, result);
+    }
+    return result;
+  };
 }
 
 /**
@@ -46,6 +59,9 @@ export function finishCards(note: NoteContext, drafts: CardDraft[]): Card[] {
   const cards: Card[] = [];
   const byId = new Map<string, Card>();
   const seenSides = new Set<string>();
+  const normalize = remembered(normalizeText);
+  // Every card of a section carries the same topic tag.
+  const topics = new Map<readonly string[], string>();
   const ordered = drafts
     .map((draft, index) => ({ draft, index }))
     .sort((a, b) => a.draft.line - b.draft.line || a.index - b.index);
@@ -55,16 +71,22 @@ export function finishCards(note: NoteContext, drafts: CardDraft[]): Card[] {
     if (!front || !fullBack || !draft.key.trim()) continue;
     if (draft.kind === 'cloze' && !CLOZE_MARKER.test(front)) continue;
     CLOZE_MARKER.lastIndex = 0;
-    if (revealsAnswer(draft)) continue;
+    if (revealsAnswer(draft, normalize)) continue;
     const back = shorten(fullBack, MAX_BACK_CHARS);
     let extra = (draft.extra ?? '').trim();
     if (back !== fullBack && !extra.includes(fullBack)) extra = extra ? `${fullBack}\n\n${extra}` : fullBack;
-    const sides = `${normalizeText(front)}\u0000${normalizeText(back)}`;
+    const sides = `${normalize(front)}\u0000${normalize(back)}`;
     if (seenSides.has(sides)) continue;
     let id = cardId(note.deck, draft.kind, draft.key);
     if (byId.has(id)) {
       id = cardId(note.deck, draft.kind, draft.key, draft.section.path.join(' › '));
       if (byId.has(id)) continue;
+    }
+    const path = draft.section.path;
+    let topic = topics.get(path);
+    if (topic === undefined && path.length) {
+      topic = topicTag(path);
+      topics.set(path, topic);
     }
     const card: Card = {
       id,
@@ -75,11 +97,7 @@ export function finishCards(note: NoteContext, drafts: CardDraft[]): Card[] {
       back,
       extra,
       source: { file: note.file, headingPath: draft.section.path, line: draft.line, endLine: draft.endLine },
-      tags: [
-        ...note.tags,
-        `kind::${draft.kind}`,
-        ...(draft.section.path.length ? [topicTag(draft.section.path)] : []),
-      ],
+      tags: [...note.tags, `kind::${draft.kind}`, ...(topic !== undefined ? [topic] : [])],
       ...(draft.answer ? { answer: draft.answer } : {}),
       ...(draft.alternatives?.length ? { alternatives: draft.alternatives } : {}),
     };
