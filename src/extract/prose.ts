@@ -96,36 +96,44 @@ export function sectionBlocks(section: Section): readonly TextBlock[] {
   return out;
 }
 
-/** Calls `visit` for each character outside inline code, with its index. */
-function outsideCode(text: string, visit: (ch: string, index: number) => void): void {
-  let fence = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (ch === '`') {
-      let run = 1;
-      while (text[i + run] === '`') run++;
-      const ticks = '`'.repeat(run);
-      if (!fence) fence = ticks;
-      else if (fence === ticks) fence = '';
-      i += run - 1;
-      continue;
-    }
-    if (!fence) visit(ch, i);
-  }
-}
+const BACKTICK = 96;
 
-function splitAt(text: string, isBoundary: (ch: string, index: number) => boolean): string[] {
+/**
+ * Cuts text after each boundary character outside inline code (a run of backticks opens code, the
+ * same run closes it). `candidates` (global) finds backticks and the characters that may be
+ * boundaries, so the text is not visited character by character; `isBoundary` decides.
+ */
+function splitAt(
+  text: string,
+  candidates: RegExp,
+  isBoundary: (ch: string, index: number) => boolean,
+): string[] {
   const parts: string[] = [];
   let start = 0;
-  outsideCode(text, (ch, index) => {
-    if (isBoundary(ch, index)) {
-      parts.push(text.slice(start, index + 1));
-      start = index + 1;
+  let fence = 0;
+  candidates.lastIndex = 0;
+  for (let match = candidates.exec(text); match; match = candidates.exec(text)) {
+    const i = match.index;
+    if (text.charCodeAt(i) === BACKTICK) {
+      let run = 1;
+      while (text.charCodeAt(i + run) === BACKTICK) run++;
+      if (!fence) fence = run;
+      else if (fence === run) fence = 0;
+      candidates.lastIndex = i + run;
+      continue;
     }
-  });
+    if (!fence && isBoundary(match[0], i)) {
+      parts.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
   parts.push(text.slice(start));
   return parts.map((p) => p.trim()).filter(Boolean);
 }
+
+const SENTENCE_CANDIDATES = /[。！？!?；;\n.`]/g;
+/** `e.g.`, `i.e.`, `etc.`, `vs.` do not end a sentence (read from the few characters before the dot). */
+const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs)$/i;
 
 /**
  * Sentences of a paragraph, each with its closing punctuation: split after `。！？!?；;`, after a
@@ -139,20 +147,22 @@ export function splitSentences(text: string): string[] {
       .map((p) => p.trim())
       .filter(Boolean);
   }
-  return splitAt(text, (ch, i) => {
-    if ('。！？!?；;\n'.includes(ch)) return true;
-    return ch === '.' && /\s/.test(text[i + 1] ?? '') && !/\b(?:e\.g|i\.e|etc|vs)$/i.test(text.slice(0, i));
+  return splitAt(text, SENTENCE_CANDIDATES, (ch, i) => {
+    if (ch !== '.') return true;
+    return /\s/.test(text[i + 1] ?? '') && !ABBREVIATION.test(text.slice(Math.max(0, i - 8), i));
   });
 }
 
+const CLAUSE_CANDIDATES = /[，；;：。！？!?,:`]/g;
+
 /** Clauses of a sentence: split after `，,、：:` as well (the punctuation stays with its clause). */
 export function splitClauses(sentence: string): string[] {
-  return splitAt(sentence, (ch, i) => {
-    if ('，；;：。！？!?'.includes(ch)) return true;
+  return splitAt(sentence, CLAUSE_CANDIDATES, (ch, i) => {
+    if (ch !== ',' && ch !== ':') return true;
     // An ASCII comma or colon ends a clause only before a space or Chinese text (not `a,b` or `k:v`);
     // a comma also before a flag (",-t选项…").
     const next = text(sentence, i + 1);
-    return (ch === ',' && next === '-') || ((ch === ',' || ch === ':') && /[\s\p{Script=Han}]/u.test(next));
+    return (ch === ',' && next === '-') || /[\s\p{Script=Han}]/u.test(next);
   });
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clip, codeSpan, splitClauses, splitSentences, splitTermLine } from '../../src/extract/prose.ts';
 
@@ -38,5 +39,69 @@ describe('prose helpers', () => {
 
   it('fences code that holds a backtick', () => {
     expect(codeSpan('a`b')).toBe('`` a`b ``');
+  });
+});
+
+/** The splitters as first written, one character at a time: the faster ones must cut the same way. */
+function referenceSplit(text: string, isBoundary: (ch: string, index: number) => boolean): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let fence = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '`') {
+      let run = 1;
+      while (text[i + run] === '`') run++;
+      const ticks = '`'.repeat(run);
+      if (!fence) fence = ticks;
+      else if (fence === ticks) fence = '';
+      i += run - 1;
+      continue;
+    }
+    if (!fence && isBoundary(ch, i)) {
+      parts.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+const referenceSentences = (text: string) =>
+  referenceSplit(text, (ch, i) => {
+    if ('。！？!?；;\n'.includes(ch)) return true;
+    return ch === '.' && /\s/.test(text[i + 1] ?? '') && !/\b(?:e\.g|i\.e|etc|vs)$/i.test(text.slice(0, i));
+  });
+
+const referenceClauses = (text: string) =>
+  referenceSplit(text, (ch, i) => {
+    if ('，；;：。！？!?'.includes(ch)) return true;
+    const next = text[i + 1] ?? ' ';
+    return (ch === ',' && next === '-') || ((ch === ',' || ch === ':') && /[\s\p{Script=Han}]/u.test(next));
+  });
+
+describe('sentence and clause splitting', () => {
+  const piece = fc.constantFrom(
+    ...'ab .,:;!?-\n。！？；，：镜像'.split(''),
+    '`',
+    '``',
+    '```',
+    'e.g. ',
+    'i.e. ',
+    'etc. ',
+    'vs. ',
+    'xvs. ',
+    '`docker run -it`',
+  );
+  const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+
+  it('cuts prose with inline code exactly as the character-by-character reading', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(splitSentences(t)).toEqual(referenceSentences(t));
+        expect(splitClauses(t)).toEqual(referenceClauses(t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
