@@ -84,8 +84,11 @@ function codeNumbers(section: Section): Set<string> {
   return out;
 }
 
+const DIGIT = /\d/;
+
 /** Numbers in a sentence that carry a fact. */
 function numberDeletions(text: string, exampleValues: ReadonlySet<string>): Deletion[] {
+  if (!DIGIT.test(text)) return [];
   const spans = codeSpans(text);
   const out: Deletion[] = [];
   const bare: Deletion[] = [];
@@ -116,6 +119,25 @@ function numberDeletions(text: string, exampleValues: ReadonlySet<string>): Dele
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** What comes right before a default or a state. (Global patterns, only ever used through `matchAll`.) */
+const VALUE_LEADS: readonly RegExp[] = [
+  /默认[^，。,；\s`]{0,4}?(?:是|为|就是)\s*/g,
+  /默认(?:不允许|允许|使用|采用)非?\s*/g,
+  /(?:初始|当前)?状态(?:就)?为\s*|变为\s*|变成了?\s*/g,
+  /\bdefaults? (?:is|to)\s+|\bdefault [\w ]{1,30}? is\s+|\bby default,? (?:it )?(?:is|uses)\s+/gi,
+];
+
+/** A number or a range in inline code (`49000~49900`, `30s`). */
+const CODE_NUMBER = /`(\d+(?:\.\d+)?(?:\s*[~～-]\s*\d+(?:\.\d+)?)?\s*[a-zA-Z%]{0,2})`/g;
+
+/** Counts and ordinals in words. (Global patterns, only ever used through `matchAll`.) */
+const COUNT_WORDS: readonly RegExp[] = [
+  /(?:只|仅|最多|至少|不超过|只有|只能)(?:出现|能有|有|保留|运行)?((?:一|两|二|三|四|五|十)(?:次|条|层|种))/g,
+  /(?:只有|是)(?:\S{0,12}的)?((?:第一|最后)(?:一)?(?:个|条|层))/g,
+  /(?:建立|新建|构建|创建|生成)((?:一|1)层)/g,
+  /(?:只可以|只能|最多(?:只)?(?:能|可以)?)[^，。,；\s]{0,4}?((?:一|两|二|三)(?:个|次|条|层|种))/g,
+];
+
 /** Defaults and states: `默认地址是Docker Hub`, `以lasest作为默认版本`, `初始状态为starting`. */
 function valueDeletions(text: string): Deletion[] {
   const out: Deletion[] = [];
@@ -132,22 +154,18 @@ function valueDeletions(text: string): Deletion[] {
     if (han) return { start, end: start + han[0].length, answer: han[0], inCode: false };
     return null;
   };
-  const patterns: RegExp[] = [
-    /默认[^，。,；\s`]{0,4}?(?:是|为|就是)\s*/g,
-    /默认(?:不允许|允许|使用|采用)非?\s*/g,
-    /(?:初始|当前)?状态(?:就)?为\s*|变为\s*|变成了?\s*/g,
-    /\bdefaults? (?:is|to)\s+|\bdefault [\w ]{1,30}? is\s+|\bby default,? (?:it )?(?:is|uses)\s+/gi,
-  ];
   const hinted = /默认|状态|变为|变成|default/i.test(text);
-  for (const re of hinted ? patterns : []) {
+  for (const re of hinted ? VALUE_LEADS : []) {
     for (const m of text.matchAll(re)) {
       const at = m.index + m[0].length;
       const d = value(at, text.slice(at));
       if (d && d.answer.length >= 2) out.push(d);
     }
   }
+  // Each pattern below needs a word or a backtick that most sentences lack: test for that first.
   // `随机映射一个 `49000~49900` 的端口`: a number or range in code, where the words make it a setting.
-  for (const m of text.matchAll(/`(\d+(?:\.\d+)?(?:\s*[~～-]\s*\d+(?:\.\d+)?)?\s*[a-zA-Z%]{0,2})`/g)) {
+  const inCode = text.includes('`') ? text.matchAll(CODE_NUMBER) : [];
+  for (const m of inCode) {
     const before = text.slice(Math.max(0, m.index - 16), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
     if (
@@ -159,13 +177,15 @@ function valueDeletions(text: string): Deletion[] {
       out.push({ start: m.index + 1, end: m.index + m[0].length - 1, answer: m[1] ?? '', inCode: true });
   }
   // `以lasest作为默认版本`: the value comes before.
-  for (const m of text.matchAll(/以\s*([`A-Za-z][^，。,；\s]*?)\s*作为默认/g)) {
+  const before = text.includes('作为默认') ? text.matchAll(/以\s*([`A-Za-z][^，。,；\s]*?)\s*作为默认/g) : [];
+  for (const m of before) {
     const at = m.index + m[0].indexOf(m[1] ?? '');
     const d = value(at, m[1] ?? '');
     if (d) out.push(d);
   }
   // `默认情况下，仓库会被创建在容器的 `/var/lib/registry`目录下`: the code of the clause right after.
-  for (const m of text.matchAll(/默认情况下[，,]?/g)) {
+  const byDefault = text.includes('默认情况下') ? text.matchAll(/默认情况下[，,]?/g) : [];
+  for (const m of byDefault) {
     const rest = text.slice(m.index + m[0].length);
     const clauseEnd = rest.search(/[。；;，,]/);
     const clause = clauseEnd < 0 ? rest : rest.slice(0, clauseEnd);
@@ -176,14 +196,8 @@ function valueDeletions(text: string): Deletion[] {
     }
   }
   // Counts and ordinals in words: `只出现一次`, `只有最后一个生效`, `每个指令都会建立一层`.
-  const words: RegExp[] = [
-    /(?:只|仅|最多|至少|不超过|只有|只能)(?:出现|能有|有|保留|运行)?((?:一|两|二|三|四|五|十)(?:次|条|层|种))/g,
-    /(?:只有|是)(?:\S{0,12}的)?((?:第一|最后)(?:一)?(?:个|条|层))/g,
-    /(?:建立|新建|构建|创建|生成)((?:一|1)层)/g,
-    /(?:只可以|只能|最多(?:只)?(?:能|可以)?)[^，。,；\s]{0,4}?((?:一|两|二|三)(?:个|次|条|层|种))/g,
-  ];
   const counted = /[一两二三四五十1]\s*(?:次|条|层|种|个)|第一|最后/.test(text);
-  for (const re of counted ? words : []) {
+  for (const re of counted ? COUNT_WORDS : []) {
     for (const m of text.matchAll(re)) {
       const word = m[1] ?? '';
       const start = m.index + m[0].length - word.length;
@@ -302,7 +316,8 @@ function clozesOf(s: NoteSentence, examples: ReadonlySet<string>, lang: 'zh' | '
 export const extractClozes: Extractor = (note) => {
   const drafts: CardDraft[] = [];
   const examples = new Map<Section, Set<string>>();
-  const seen: { path: string[]; back: string }[] = [];
+  // Paths of the cards made so far, by what they hide.
+  const seen = new Map<string, string[][]>();
   for (const s of noteSentences(note.sections)) {
     if (s.block.kind === 'comment' || /[？?]$/.test(s.text)) continue;
     // A block-quoted option list (`--interval=<间隔>：…默认为30s`) is the option cards' material.
@@ -316,8 +331,10 @@ export const extractClozes: Extractor = (note) => {
       // `在1.12前…` and `在1.12之后…`, or `17.05之前` and `17.05后开始支持` a section below: one fact.
       const path = draft.section.path;
       const within = (a: string[], b: string[]) => a.every((p, i) => b[i] === p);
-      if (seen.some((f) => f.back === draft.back && (within(f.path, path) || within(path, f.path)))) continue;
-      seen.push({ path, back: draft.back });
+      const paths = seen.get(draft.back);
+      if (paths?.some((p) => within(p, path) || within(path, p))) continue;
+      if (paths) paths.push(path);
+      else seen.set(draft.back, [path]);
       drafts.push(draft);
     }
   }
