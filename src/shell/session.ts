@@ -97,17 +97,27 @@ export function readSession(
   options: SessionOptions = {},
 ): ShellLine[] {
   const physical = code.replace(/\r\n?/g, '\n').split('\n');
-  const hasPrompts = physical.some((line) => stripPrompt(line.trim(), vocabulary).prompted);
+  // Each line's prompt is read once: first to learn whether the block has prompts at all, then to strip it.
+  const stripped: ({ rest: string; prompted: boolean } | undefined)[] = [];
+  const promptOf = (index: number, trimmed: string) => {
+    let found = stripped[index];
+    if (!found) {
+      found = stripPrompt(trimmed, vocabulary);
+      stripped[index] = found;
+    }
+    return found;
+  };
+  const hasPrompts = physical.some((line, index) => promptOf(index, line.trim()).prompted);
   const lines: ShellLine[] = [];
   // Kind of the line before; a cast keeps TypeScript from narrowing it to the initial value.
   let previous = 'blank' as ShellLineKind;
+  const push = (line: ShellLine) => {
+    lines.push(line);
+    previous = line.kind;
+  };
   for (let index = 0; index < physical.length; index++) {
     const raw = physical[index] ?? '';
     const trimmed = raw.trim();
-    const push = (line: ShellLine) => {
-      lines.push(line);
-      previous = line.kind;
-    };
     if (!trimmed) {
       push({ kind: 'blank', text: '', index, prompted: false });
       continue;
@@ -116,7 +126,7 @@ export function readSession(
       push({ kind: 'output', text: trimmed, index, prompted: true });
       continue;
     }
-    const { rest, prompted } = stripPrompt(trimmed, vocabulary);
+    const { rest, prompted } = promptOf(index, trimmed);
     let text = rest.trim();
     if (prompted && !text) {
       push({ kind: 'output', text: trimmed, index, prompted });

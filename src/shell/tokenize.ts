@@ -1,3 +1,7 @@
+/** What makes the tokenizer read a line character by character: quotes, a backslash, `$(`. */
+const SPECIAL = /["'`\\]|\$\(/;
+const WHITE_SPACE = /\s+/;
+
 /**
  * Splits one shell command line into words as a reader sees them: white space separates words except
  * inside quotes, `$(…)` and after a backslash. Words keep their quotes (`"{{.ID}}"`), so joining them
@@ -6,6 +10,8 @@
  * // ['docker', 'image', 'ls', '--format', '"{{.ID}}: {{.Repository}}"']
  */
 export function tokenizeCommandLine(line: string): string[] {
+  // Most lines hold no quotes, escapes or `$(…)`: their words are just the runs between white space.
+  if (!SPECIAL.test(line)) return line.split(WHITE_SPACE).filter(Boolean);
   const words: string[] = [];
   let word = '';
   let quote: '"' | "'" | '`' | null = null;
