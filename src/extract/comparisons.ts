@@ -10,7 +10,7 @@
 import type { Table } from 'mdast';
 import type { Section } from '../notes/sections.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { findDefinitions, type NoteSentence, noteSentences } from './concepts.ts';
+import { bySection, findDefinitions, type NoteSentence, noteSentences } from './concepts.ts';
 import { inlineText, joinSentences, pickKeySentences, splitClauses, textBudget } from './sentences.ts';
 import { isKeyword, normalizeTerm, readHeading, stripLeadIn, trailingTerm } from './terms.ts';
 import type { CardDraft, Extractor } from './types.ts';
@@ -101,6 +101,7 @@ interface Token {
 }
 
 const LATIN_RUN = /[A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*){0,2}/g;
+const CODE_SPAN = /(`+)([^`]+?)\1/g;
 const EN_STOP = /^(?:the|a|an|and|or|of|to|in|on|is|are|be|for|with|by|as|at|it|this|that)$/i;
 
 function tokens(text: string, known: readonly string[]): Token[] {
@@ -111,8 +112,8 @@ function tokens(text: string, known: readonly string[]): Token[] {
     for (let i = index; i < end; i++) taken[i] = true;
     out.push({ text: value, index, end });
   };
-  for (const m of text.matchAll(/(`+)([^`]+?)\1/g))
-    take(m.index, m.index + m[0].length, codeSide(m[2] ?? ''));
+  if (text.includes('`'))
+    for (const m of text.matchAll(CODE_SPAN)) take(m.index, m.index + m[0].length, codeSide(m[2] ?? ''));
   // `known` comes sorted longest first, so `中间层镜像` wins over `镜像`.
   for (const term of known) {
     if (term.length < 2 || !text.includes(term)) continue;
@@ -335,8 +336,12 @@ function whereasPairs(ctx: Context): Found[] {
 function unlikePairs(ctx: Context): Found[] {
   const out: Found[] = [];
   for (const s of ctx.sentences) {
+    // Each pattern needs its key words: test for them first.
+    const zh = s.text.includes('不同') || s.text.includes('不一样');
+    const en = !zh && /unlike /i.test(s.text);
+    if (!zh && !en) continue;
     const m =
-      /(?:^|[，,。；;])\s*(?:与|和|跟)([^，。,；]{1,20}?)(?:不同|不一样)[，,]/u.exec(s.text) ??
+      (zh ? /(?:^|[，,。；;])\s*(?:与|和|跟)([^，。,；]{1,20}?)(?:不同|不一样)[，,]/u.exec(s.text) : null) ??
       /(?:^|[,;]\s*)unlike ([^,]{1,40}),/i.exec(s.text);
     if (!m) continue;
     const other = nearest(m[1] ?? '', ctx.known, true);
@@ -379,21 +384,19 @@ function whyBothPairs(ctx: Context, sections: readonly Section[]): Found[] {
   const zh = /有了(.{1,30}?)(?:之?后|以后)?[，,]\s*为什么还要(?:有|用)?(.{1,30}?)[?？]?$/u;
   const en =
     /^why (?:do we |would you )?(?:need|use) (.+?) (?:if|when) (?:we |you )?(?:already )?have (.+?)\??$/i;
+  const sectionSentences = bySection(ctx.sentences);
   for (const s of ctx.sentences) {
-    const zm = zh.exec(s.text);
-    const em = zm ? null : en.exec(s.text);
+    // Each pattern needs its key words: test for them first.
+    const zm = s.text.includes('为什么还要') ? zh.exec(s.text) : null;
+    const em = zm || !/^why /i.test(s.text) ? null : en.exec(s.text);
     const x = zm?.[1] ?? em?.[2];
     const y = zm?.[2] ?? em?.[1];
     const pair = validPair(x ? nearest(x, ctx.known, true) : null, y ? nearest(y, ctx.known, false) : null);
     if (!pair) continue;
     const [first, second] = pair;
     // How the two work together, said in a sentence of the section that names both.
-    const both = ctx.sentences.filter(
-      (t) =>
-        t !== s &&
-        t.section === s.section &&
-        t.text.includes(first.replace(/`/g, '')) &&
-        t.text.includes(second.replace(/`/g, '')),
+    const both = (sectionSentences.get(s.section) ?? []).filter(
+      (t) => t !== s && t.text.includes(first.replace(/`/g, '')) && t.text.includes(second.replace(/`/g, '')),
     );
     // The sentence that names the two most often says how they meet (`CMD的内容作为参数传给ENTRYPOINT`).
     const count = (t: string) => pair.reduce((n, side) => n + t.split(side.replace(/`/g, '')).length - 1, 0);
@@ -445,13 +448,18 @@ function theseTwoPairs(ctx: Context): Found[] {
 function confusablePairs(ctx: Context): Found[] {
   const out: Found[] = [];
   for (const s of ctx.sentences) {
+    // The pattern needs `混淆` or `confused with`: test for them first.
+    if (!s.text.includes('混淆') && !/confused with/i.test(s.text)) continue;
     const m =
       /(?:容易|常常|经常)?混淆(?:的概念)?(?:是|的是)?\s*([^，。,；（(]{2,20})|(?:often|commonly|easily) confused with ([^,.;]{2,40})/iu.exec(
         s.text,
       );
     if (!m) continue;
     const named = nearest(m[1] ?? m[2] ?? '', ctx.known, !m[1]);
-    const block = ctx.sentences.filter((t) => t.block === s.block && t.order > s.order);
+    // The rest of the paragraph: a block's sentences follow one another in the note.
+    const block: NoteSentence[] = [];
+    for (let k = s.order + 1; ctx.sentences[k]?.block === s.block; k++)
+      block.push(ctx.sentences[k] as NoteSentence);
     const rest = block.filter((t) => !/不需要严格区分|区分这两者|混淆/.test(t.text));
     const counts = new Map<string, number>();
     for (const t of [s, ...rest])
@@ -586,14 +594,15 @@ function itemPairs(ctx: Context): Found[] {
     return m ? { label: (m[1] ?? '').trim(), head: (m[1] ?? '').trim().slice(-2), text: m[2] ?? '' } : null;
   };
   const blocks = [...new Map(ctx.sentences.map((s) => [s.block, s])).values()];
+  const items = blocks.map(item);
   for (let i = 0; i + 1 < blocks.length; i++) {
     const a = blocks[i];
     const b = blocks[i + 1];
-    const ma = item(a);
-    const mb = item(b);
+    const ma = items[i];
+    const mb = items[i + 1];
     if (!a || !b || !ma || !mb || a.section !== b.section || ma.head !== mb.head) continue;
     // A run of three or more (`shell格式`, `exec格式`, `参数列表格式`) is a list, not a pair.
-    if (item(blocks[i - 1])?.head === ma.head || item(blocks[i + 2])?.head === ma.head) continue;
+    if (items[i - 1]?.head === ma.head || items[i + 2]?.head === ma.head) continue;
     const pair = validPair(ma.label, mb.label);
     if (!pair) continue;
     const w = WORDING[ctx.lang];
@@ -638,12 +647,9 @@ function similarity(a: NoteSentence, b: NoteSentence): number {
  */
 function siblingPairs(ctx: Context, sections: readonly Section[]): Found[] {
   const out: Found[] = [];
-  const bySection = new Map<Section, NoteSentence[]>();
+  const ownSentences = bySection(ctx.sentences);
   const byPath = new Map<string, NoteSentence[]>();
   for (const s of ctx.sentences) {
-    const own = bySection.get(s.section) ?? [];
-    own.push(s);
-    bySection.set(s.section, own);
     const key = s.section.path.join('\u0000');
     const atPath = byPath.get(key) ?? [];
     atPath.push(s);
@@ -665,8 +671,8 @@ function siblingPairs(ctx: Context, sections: readonly Section[]): Found[] {
     const nb = na ? nameOf(b.title) : null;
     if (!na || !nb) continue;
     let best: [NoteSentence, NoteSentence, number] | null = null;
-    for (const x of bySection.get(a) ?? []) {
-      for (const y of bySection.get(b) ?? []) {
+    for (const x of ownSentences.get(a) ?? []) {
+      for (const y of ownSentences.get(b) ?? []) {
         // Dice ≥ 0.75 cannot hold between texts of very different lengths.
         const lx = x.text.length;
         const ly = y.text.length;
@@ -700,12 +706,13 @@ function siblingPairs(ctx: Context, sections: readonly Section[]): Found[] {
 /** Headings `X和Y` / `X vs Y` whose prose contrasts the two: the section's opening states the difference. */
 function headingPairs(ctx: Context, sections: readonly Section[]): Found[] {
   const out: Found[] = [];
+  const sectionSentences = bySection(ctx.sentences);
   for (const section of sections) {
     const shape = readHeading(section.title);
     if (shape.kind !== 'comparison') continue;
     const pair = validPair(shape.sides[0], shape.sides[1]);
     if (!pair) continue;
-    const own = ctx.sentences.filter((s) => s.section === section);
+    const own = sectionSentences.get(section) ?? [];
     if (!own.some((s) => CONTRAST.test(s.text) || /两种|一种是|two (?:kinds|types|ways)/i.test(s.text)))
       continue;
     // The opening that names the two, then the sentences that speak of a side or the case it applies to.
