@@ -49,7 +49,25 @@ export const EQUIVALENT_COMMANDS: readonly (readonly string[])[] = [
 ];
 
 function startsWithWords(command: string, prefix: string): boolean {
-  return command === prefix || command.startsWith(`${prefix} `);
+  return command.startsWith(prefix) && (command.length === prefix.length || command[prefix.length] === ' ');
+}
+
+function firstWord(command: string): string {
+  const space = command.indexOf(' ');
+  return space < 0 ? command : command.slice(0, space);
+}
+
+/**
+ * The groups by the first word of their members, in table order: a command can only start with a
+ * prefix that has its own first word, so each command looks at a few groups, not the whole table.
+ */
+const GROUPS_BY_WORD = new Map<string, (readonly string[])[]>();
+for (const group of EQUIVALENT_COMMANDS) {
+  for (const word of new Set(group.map(firstWord))) {
+    const groups = GROUPS_BY_WORD.get(word) ?? [];
+    groups.push(group);
+    GROUPS_BY_WORD.set(word, groups);
+  }
 }
 
 /**
@@ -60,7 +78,7 @@ function startsWithWords(command: string, prefix: string): boolean {
 export function alternativesOf(command: string): string[] {
   const text = command.trim().replace(/\s+/g, ' ');
   const out: string[] = [];
-  for (const group of EQUIVALENT_COMMANDS) {
+  for (const group of GROUPS_BY_WORD.get(firstWord(text)) ?? []) {
     // The longest matching prefix wins, so `docker image ls` is not read as `docker image …`.
     const prefix = group.filter((p) => startsWithWords(text, p)).sort((a, b) => b.length - a.length)[0];
     if (!prefix) continue;
