@@ -61,6 +61,20 @@ function readTree(raw: string, warn: (message: string, position?: Position) => v
 }
 
 /**
+ * The note as extractors see it (parsed, sectioned, language detected), for running one extractor on
+ * its own in tests. The deck is named `notes`; warnings go to `warn`.
+ */
+export function noteContext(
+  file: string,
+  text: string,
+  warn: (message: string, position?: Position) => void = () => {},
+): NoteContext {
+  const { frontMatter, sections, lang } = readTree(text, warn);
+  const tags = [...new Set([...frontMatter.tags, ...frontMatter.categories])];
+  return { file, deck: 'notes', lang, tags, sections, warn };
+}
+
+/**
  * Notes → cards for one file: parse, cut into sections, run every extractor, then apply the card
  * rules (ids, tags, no empty sides, no duplicates). Pure and deterministic; never throws on content.
  */

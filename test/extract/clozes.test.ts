@@ -1,35 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { toString as mdastToString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/deck/types.ts';
 import { extractClozes } from '../../src/extract/clozes.ts';
+import { noteContext } from '../../src/extract/index.ts';
 import { finishCards } from '../../src/extract/rules.ts';
-import type { NoteContext } from '../../src/extract/types.ts';
-import { detectLanguage } from '../../src/notes/language.ts';
-import { parseMarkdown } from '../../src/notes/parse.ts';
-import { splitSections } from '../../src/notes/sections.ts';
 
 const notes = readFileSync(join(import.meta.dirname, '../../content/docker-notes.md'), 'utf8');
 
-function noteOf(text: string): NoteContext {
-  const sections = splitSections(parseMarkdown(text));
-  const prose = sections.map(
-    (s) => `${s.title}\n${s.nodes.map((n) => (n.type === 'code' ? '' : mdastToString(n))).join('\n')}`,
-  );
-  return {
-    file: 'notes.md',
-    deck: 'notes',
-    lang: detectLanguage(prose.join('\n')),
-    tags: [],
-    sections,
-    warn: () => {},
-  };
-}
-
 function clozes(text: string): Card[] {
-  const note = noteOf(text);
+  const note = noteContext('notes.md', text);
   return finishCards(note, extractClozes(note));
 }
 
@@ -144,7 +125,9 @@ describe('robustness', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
         const text = parts.join('');
-        expect(extractClozes(noteOf(text))).toEqual(extractClozes(noteOf(text)));
+        expect(extractClozes(noteContext('notes.md', text))).toEqual(
+          extractClozes(noteContext('notes.md', text)),
+        );
       }),
       { numRuns: 200 },
     );

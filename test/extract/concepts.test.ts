@@ -1,35 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { toString as mdastToString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/deck/types.ts';
 import { extractConcepts, findDefinitions } from '../../src/extract/concepts.ts';
+import { noteContext } from '../../src/extract/index.ts';
 import { finishCards } from '../../src/extract/rules.ts';
-import type { NoteContext } from '../../src/extract/types.ts';
-import { detectLanguage } from '../../src/notes/language.ts';
-import { parseMarkdown } from '../../src/notes/parse.ts';
-import { splitSections } from '../../src/notes/sections.ts';
 
 const notes = readFileSync(join(import.meta.dirname, '../../content/docker-notes.md'), 'utf8');
 
-function noteOf(text: string): NoteContext {
-  const sections = splitSections(parseMarkdown(text));
-  const prose = sections.map(
-    (s) => `${s.title}\n${s.nodes.map((n) => (n.type === 'code' ? '' : mdastToString(n))).join('\n')}`,
-  );
-  return {
-    file: 'notes.md',
-    deck: 'notes',
-    lang: detectLanguage(prose.join('\n')),
-    tags: [],
-    sections,
-    warn: () => {},
-  };
-}
-
 function concepts(text: string): Card[] {
-  const note = noteOf(text);
+  const note = noteContext('notes.md', text);
   return finishCards(note, extractConcepts(note));
 }
 
@@ -138,7 +119,7 @@ describe('concept cards on English notes', () => {
 
 describe('findDefinitions', () => {
   it('joins a term and its gloss into one definition', () => {
-    const defs = findDefinitions(noteOf(notes).sections);
+    const defs = findDefinitions(noteContext('notes.md', notes).sections);
     const dangling = defs.find((d) => d.term.key === '虚悬镜像');
     expect(dangling?.term.aliases).toEqual(expect.arrayContaining(['虚悬镜像', 'dangling image']));
     expect(dangling?.home?.title).toBe('虚悬镜像');
@@ -170,8 +151,8 @@ describe('robustness', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
         const text = parts.join('');
-        const first = extractConcepts(noteOf(text));
-        expect(extractConcepts(noteOf(text))).toEqual(first);
+        const first = extractConcepts(noteContext('notes.md', text));
+        expect(extractConcepts(noteContext('notes.md', text))).toEqual(first);
       }),
       { numRuns: 200 },
     );
