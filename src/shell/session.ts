@@ -96,7 +96,7 @@ export function readSession(
   vocabulary: ShellVocabulary,
   options: SessionOptions = {},
 ): ShellLine[] {
-  const physical = code.replace(/\r\n?/g, '\n').split('\n');
+  const physical = (code.includes('\r') ? code.replace(/\r\n?/g, '\n') : code).split('\n');
   // Each line's prompt is read once: first to learn whether the block has prompts at all, then to strip it.
   const stripped: ({ rest: string; prompted: boolean } | undefined)[] = [];
   const promptOf = (index: number, trimmed: string) => {

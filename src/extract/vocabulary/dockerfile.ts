@@ -87,10 +87,27 @@ export function matchInstruction(
   const known = INSTRUCTION_MISSPELLINGS[upper];
   if (known) return known;
   if (upper.length < 6) return undefined;
+  return nearMiss(upper);
+}
+
+const NEAR_MISSES = new Map<string, DockerfileInstruction | undefined>();
+
+/**
+ * The instruction one edit away from an upper-case word of six letters or more. Remembered per word:
+ * output tables repeat their headers (`REPOSITORY`, `CONTAINER`) in block after block.
+ */
+function nearMiss(upper: string): DockerfileInstruction | undefined {
+  if (NEAR_MISSES.has(upper)) return NEAR_MISSES.get(upper);
+  let found: DockerfileInstruction | undefined;
   for (const instruction of DOCKERFILE_INSTRUCTIONS) {
-    if (instruction.length >= 6 && editDistance(upper, instruction, 1) <= 1) return instruction;
+    if (instruction.length >= 6 && editDistance(upper, instruction, 1) <= 1) {
+      found = instruction;
+      break;
+    }
   }
-  return undefined;
+  if (NEAR_MISSES.size > 10_000) NEAR_MISSES.clear();
+  NEAR_MISSES.set(upper, found);
+  return found;
 }
 
 /**
