@@ -70,12 +70,14 @@ export function distinctKey(text: string, norm: string): string {
 /**
  * Whether the normalized `answer` occurs in the normalized `text`. An answer that starts or ends with
  * a Latin letter or digit must stand as a word there (`add` is not revealed by `address`, `-i` not by
- * `-it`); Chinese answers match anywhere, as Chinese has no word spaces.
+ * `-it`); an answer holding Chinese matches anywhere, as Chinese has no word spaces (`docker有什么作用`
+ * is revealed by `dockerdocker有什么作用`).
  */
 export function reveals(text: string, answer: string): boolean {
   if (!answer) return false;
-  const checkBefore = isAsciiWord(answer.charCodeAt(0));
-  const checkAfter = isAsciiWord(answer.charCodeAt(answer.length - 1));
+  const ascii = !NON_ASCII.test(answer);
+  const checkBefore = ascii && isAsciiWord(answer.charCodeAt(0));
+  const checkAfter = ascii && isAsciiWord(answer.charCodeAt(answer.length - 1));
   for (let at = text.indexOf(answer); at !== -1; at = text.indexOf(answer, at + 1)) {
     const clearBefore = !checkBefore || !isAsciiWord(text.charCodeAt(at - 1));
     const clearAfter = !checkAfter || !isAsciiWord(text.charCodeAt(at + answer.length));
@@ -83,6 +85,8 @@ export function reveals(text: string, answer: string): boolean {
   }
   return false;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** A lowercase Latin letter, a digit or `_` (the texts compared are normalized, so lowercase). */
 function isAsciiWord(code: number): boolean {
