@@ -442,10 +442,18 @@ export interface Gloss {
   index: number;
 }
 
+/**
+ * A run of Chinese, then an English gloss in parentheses. A match can only start where a run of
+ * Chinese starts (the run must reach the parenthesis), so the look-behind skips the other starts
+ * instead of trying every position inside the run.
+ */
+const GLOSS = /(?<!\p{Script=Han})(\p{Script=Han}{2,})\s*[（(]\s*([A-Za-z][A-Za-z .-]{1,40}?)\s*[)）]/gu;
+
 /** Every `中文（English）` gloss in a text. */
 export function findGlosses(text: string): Gloss[] {
   const out: Gloss[] = [];
-  for (const m of text.matchAll(/(\p{Script=Han}{2,})\s*[（(]\s*([A-Za-z][A-Za-z .-]{1,40}?)\s*[)）]/gu)) {
+  if (!text.includes('(') && !text.includes('（')) return out;
+  for (const m of text.matchAll(GLOSS)) {
     const zh = trailingTerm(m[1] ?? '');
     const en = (m[2] ?? '').trim();
     if (zh.length >= 2 && zh.length <= 10 && isLatinTerm(en)) out.push({ zh, en, index: m.index });

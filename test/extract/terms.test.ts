@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   findGlosses,
@@ -111,6 +112,39 @@ describe('terms named in prose', () => {
       zh: '注册服务器',
       en: 'Registry',
     });
+  });
+
+  it('finds the glosses the plain pattern finds, wherever the Chinese run starts', () => {
+    // The pattern as first written, tried at every position.
+    const plain = (text: string) =>
+      [...text.matchAll(/(\p{Script=Han}{2,})\s*[（(]\s*([A-Za-z][A-Za-z .-]{1,40}?)\s*[)）]/gu)]
+        .map((m) => ({ zh: trailingTerm(m[1] ?? ''), en: (m[2] ?? '').trim(), index: m.index }))
+        .filter((g) => g.zh.length >= 2 && g.zh.length <= 10 && /^[A-Za-z][A-Za-z0-9 ._/+-]*$/.test(g.en));
+    const piece = fc.constantFrom(
+      '镜像',
+      '虚悬',
+      '的',
+      '𠀀',
+      '（Image）',
+      '(dangling image)',
+      ' (a b) ',
+      '（',
+      ')',
+      ' ',
+      'Image',
+      '-',
+      '，',
+      'x',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(findGlosses(text)).toEqual(
+          plain(text).filter((g) => g.en.split(/\s+/).length <= 4 && /[A-Za-z]{2}/.test(g.en)),
+        );
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('finds names given by 称…为, 被称为 and their English forms', () => {
