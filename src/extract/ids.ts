@@ -11,13 +11,21 @@ function markFlagCase(key: string): string {
   return key.replace(SHORT_FLAG, (_, space: string, letter: string) => `${space}-^${letter.toLowerCase()}`);
 }
 
+let lastDeck: { name: string; normalized: string } | undefined;
+
+/** `normalizeText` of a deck name, remembered for the last deck: a note's cards come one after another. */
+function normalizedDeck(deck: string): string {
+  if (lastDeck?.name !== deck) lastDeck = { name: deck, normalized: normalizeText(deck) };
+  return lastDeck.normalized;
+}
+
 /**
  * A card's id: what the card is about (deck, kind, normalized key), never where it sits, so that
  * editing the notes elsewhere or rewording the answer keeps it — review progress and Anki updates
  * depend on that. `tieBreak` (the heading path) only separates two cards with the same key.
  */
 export function cardId(deck: string, kind: string, key: string, tieBreak?: string): string {
-  const parts = [normalizeText(deck), kind, normalizeText(markFlagCase(key))];
+  const parts = [normalizedDeck(deck), kind, normalizeText(markFlagCase(key))];
   if (tieBreak !== undefined) parts.push(normalizeText(tieBreak));
   // Parts are joined with NUL; the rare part holding a NUL itself would make two cards one id
   // (key `a\0b` = key `a` with tie-break `b`), so such parts are hashed in an unambiguous form
