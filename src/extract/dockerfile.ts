@@ -73,9 +73,20 @@ const DEFINING_EN =
 const PURPOSE_WORDS = /目的|作用|用于|用来|purpose|is used to|used for/i;
 const WEAK_START = /^(?:和|与|在没有|如果|但是|例如|比如|however|if|for example)/i;
 
+const NAMES = new Map<string, RegExp>();
+
+/**
+ * What names an instruction in prose, compiled once per instruction. Global: use it only through
+ * `matchAll` and `search`, which never move its `lastIndex`.
+ */
 function nameRegex(instruction: string): RegExp {
-  // "该指令", "这个指令" stand for the instruction too; "改指令" is a typo for "该指令" seen in real notes.
-  return new RegExp(`${instruction}|这个指令|该指令|此指令|改指令|this instruction`, 'g');
+  let re = NAMES.get(instruction);
+  if (!re) {
+    // "该指令", "这个指令" stand for the instruction too; "改指令" is a typo for "该指令" seen in real notes.
+    re = new RegExp(`${instruction}|这个指令|该指令|此指令|改指令|this instruction`, 'g');
+    NAMES.set(instruction, re);
+  }
+  return re;
 }
 
 /**
@@ -92,8 +103,9 @@ function keySentence(blocks: readonly TextBlock[], instruction: string, purpose:
       let score = -index * 0.5;
       let from = 0;
       let named = false;
+      const name = nameRegex(instruction);
       clauses.forEach((clause, at) => {
-        for (const match of clause.matchAll(nameRegex(instruction))) {
+        for (const match of clause.matchAll(name)) {
           const after = clause.slice(match.index + match[0].length);
           if (!named && (DEFINING_ZH.test(after) || DEFINING_EN.test(after))) {
             from = at;
@@ -248,7 +260,7 @@ function instructionSection(b: Builder): void {
   let sentence = keySentence(prose, instruction, purpose);
   // A format line that says what it is for ("设置检查容器健康状态的命令") beats a weak sentence.
   const described = items.find((item) => item.description && !item.label)?.description;
-  if (described && (!sentence || !nameRegex(instruction).test(sentence))) sentence = described;
+  if (described && (!sentence || sentence.search(nameRegex(instruction)) < 0)) sentence = described;
   const back =
     purpose && sentence && !sentence.includes(purpose)
       ? `${purpose}${words.purposeSep}${sentence}`
