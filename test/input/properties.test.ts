@@ -12,6 +12,7 @@ import { quoteField, toAnkiText } from '../../src/export/anki-text.ts';
 import { cardId } from '../../src/extract/ids.ts';
 import { canonicalAnswer, editDistance, judgeTyped } from '../../src/quiz/judge.ts';
 import { foldText, normalizeText } from '../../src/text/normalize.ts';
+import { readAnkiRows } from '../support/anki-text-rows.ts';
 
 const RUNS = { numRuns: 300 };
 /** Any code points, lone surrogates and controls included. */
@@ -186,34 +187,6 @@ function readField(field: string): string {
     : field;
 }
 
-/** Splits a text export body into rows of fields the way a CSV reader does (quotes span tabs and newlines). */
-function readRows(body: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === '\t') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  return rows;
-}
-
 describe('the text export', () => {
   it('quotes a field exactly when it holds a tab, newline, carriage return or quote, and reads back the same', () => {
     fc.assert(
@@ -273,7 +246,7 @@ describe('the text export', () => {
             (line, i, all) => !(line.startsWith('#') && all.slice(0, i).every((l) => l.startsWith('#'))),
           )
           .join('\n');
-        const rows = readRows(body);
+        const rows = readAnkiRows(body);
         expect(rows).toHaveLength(cards.length);
         rows.forEach((row, i) => {
           expect(row, JSON.stringify(raw[i])).toHaveLength(8);

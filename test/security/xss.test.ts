@@ -23,6 +23,7 @@ import { openStore } from '../../src/store/lowdb-store.ts';
 import type { ReviewStore } from '../../src/store/types.ts';
 import { type RunningServer, startServer } from '../../src/web/server.ts';
 import { launchChromium } from '../e2e/chromium.ts';
+import { readAnkiRows } from '../support/anki-text-rows.ts';
 import { TestClient } from '../web/harness.ts';
 import { payloads, writeHostileDeck } from './hostile-deck.ts';
 
@@ -217,34 +218,12 @@ describe('pages showing a deck full of script payloads', () => {
 
 /** Rows of Anki's text format: tab-separated, fields with tabs, newlines or quotes quoted CSV-style. */
 function tabSeparated(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text
-    .split('\n')
-    .filter((line) => !line.startsWith('#'))
-    .join('\n');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === '\t') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  return rows;
+  return readAnkiRows(
+    text
+      .split('\n')
+      .filter((line) => !line.startsWith('#'))
+      .join('\n'),
+  );
 }
 
 describe('exports of the deck', () => {
