@@ -519,8 +519,9 @@ function definingPattern(
 
 /** A `term：definition` item (list item or paragraph); not a syntax line (`shell格式：`RUN <命令>``). */
 function definitionItem(sentence: Sentence): { head: string; definition: string } | null {
-  if (sentence.block.kind === 'comment') return null;
-  const m = /^([^：:]{2,24}?)[：:]\s*(.+)$/s.exec(sentence.text);
+  const text = sentence.text;
+  if (sentence.block.kind === 'comment' || (!text.includes('：') && !text.includes(':'))) return null;
+  const m = /^([^：:]{2,24}?)[：:]\s*(.+)$/s.exec(text);
   if (!m) return null;
   const [, raw = '', definition = ''] = m;
   // `-it`：…, `ubuntu:16.04`：… are flag and argument lists; `服务 (`service`)`：… names a term.

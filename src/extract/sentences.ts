@@ -99,10 +99,11 @@ function collect(node: RootContent, kind: ProseKind, out: ProseBlock[]): void {
       for (const child of node.children) collect(child, 'quote', out);
       return;
     case 'code': {
-      if (!SHELL_LANGS.has((node.lang ?? '').toLowerCase())) return;
+      // Only lines with a `#` can be comments; most blocks have none, and most lines of the rest neither.
+      if (!SHELL_LANGS.has((node.lang ?? '').toLowerCase()) || !node.value.includes('#')) return;
       const start = (node.position?.start.line ?? 0) + 1;
       node.value.split('\n').forEach((raw, i) => {
-        const text = commentText(raw);
+        const text = raw.includes('#') ? commentText(raw) : null;
         if (text) out.push({ kind: 'comment', text, line: start + i, endLine: start + i });
       });
       return;
