@@ -2,8 +2,8 @@ import type { Code, RootContent, Table } from 'mdast';
 import type { NoteLanguage } from '../deck/types.ts';
 import type { Section } from '../notes/sections.ts';
 import { type ParsedCommand, parseCommand } from '../shell/command.ts';
-import { pairComments, type ShellLine } from '../shell/session.ts';
-import { codeSession } from './code-session.ts';
+import type { ShellLine } from '../shell/session.ts';
+import { codePairs, codeSession, lineCommand } from './code-session.ts';
 import {
   type CommandMention,
   findCommandMentions,
@@ -310,12 +310,12 @@ function handleCode(b: Builder, code: Code, position: number, instruction: strin
   if (code.lang && NOT_SHELL.has(code.lang.toLowerCase())) return;
   const lang = b.note.lang;
   const lines = codeSession(code);
-  const pairs = pairComments(lines);
+  const pairs = codePairs(code);
   const paired = new Set<ShellLine>();
   for (const pair of pairs) {
     for (const line of pair.commands) paired.add(line);
     const parsed = pair.commands
-      .map((l) => parseCommand(l.text, SHELL_VOCABULARY))
+      .map((l) => lineCommand(code, l))
       .filter((c): c is ParsedCommand => c !== undefined && !isTrivial(c));
     const line = codeLine(code, pair.index);
     const endLine = codeLine(code, Math.max(pair.index, ...pair.commands.map((c) => c.index)));
@@ -352,7 +352,7 @@ function handleCode(b: Builder, code: Code, position: number, instruction: strin
   for (const line of lines) {
     if (line.kind === 'comment' || paired.has(line)) break;
     if (line.kind !== 'command') continue;
-    const parsed = parseCommand(line.text, SHELL_VOCABULARY);
+    const parsed = lineCommand(code, line);
     if (!parsed || isTrivial(parsed)) continue;
     leading.push(parsed);
     leadingEnd = line.index;

@@ -1,9 +1,8 @@
 import type { Code } from 'mdast';
 import type { NoteLanguage } from '../deck/types.ts';
 import type { Section } from '../notes/sections.ts';
-import { type ParsedCommand, parseCommand, usesFlag } from '../shell/command.ts';
-import { pairComments } from '../shell/session.ts';
-import { type CodeCommand, codeSession, sectionCommands } from './code-session.ts';
+import { type ParsedCommand, usesFlag } from '../shell/command.ts';
+import { type CodeCommand, codePairs, lineCommand, sectionCommands } from './code-session.ts';
 import { findCommandMentions, readMentionUses } from './command-mentions.ts';
 import {
   clip,
@@ -289,11 +288,10 @@ const CONNECTIVE =
 
 function codeCards(b: Builder, code: Code): void {
   if (code.lang && !/^(?:shell|sh|bash|zsh|console|she|terminal|cmd|powershell|ps)$/i.test(code.lang)) return;
-  const lines = codeSession(code);
-  for (const pair of pairComments(lines)) {
+  for (const pair of codePairs(code)) {
     const [only, ...more] = pair.commands;
     if (!only || more.length) continue;
-    const command = parseCommand(only.text, SHELL_VOCABULARY);
+    const command = lineCommand(code, only);
     if (!command || !SHELL_VOCABULARY.programs.has(command.program)) continue;
     const line = (code.position?.start.line ?? 0) + 1 + pair.index;
     const owner = { name: commandName(command), kind: 'flag' as const };
