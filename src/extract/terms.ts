@@ -293,11 +293,19 @@ function cleanHeading(title: string): string {
 
 const COMPARISON_HEADING = /^(.{1,30}?)\s*(?:和|与|跟|对比|\bvs\.?|\bversus|\bVS\.?)\s*(.{1,30})$/;
 
+/** The Chinese action words by their first character: a text can only start with those sharing its own. */
+const ZH_ACTION_STARTS = new Map<string, string[]>();
+for (const word of WORDS.zh.actionStarts) {
+  const list = ZH_ACTION_STARTS.get(word.charAt(0)) ?? [];
+  list.push(word);
+  ZH_ACTION_STARTS.set(word.charAt(0), list);
+}
+
 function isActionStart(text: string): boolean {
-  const zh = WORDS.zh.actionStarts;
-  if (HAN.test(text.charAt(0))) return startsWithAny(text, zh);
-  const first = (text.split(/\s+/)[0] ?? '').toLowerCase();
-  return (WORDS.en.actionStarts as readonly string[]).includes(first) || /^[a-z]{3,}ing$/.test(first);
+  const first = text.charAt(0);
+  if (HAN.test(first)) return startsWithAny(text, ZH_ACTION_STARTS.get(first) ?? []);
+  const word = (text.split(/\s+/)[0] ?? '').toLowerCase();
+  return (WORDS.en.actionStarts as readonly string[]).includes(word) || /^[a-z]{3,}ing$/.test(word);
 }
 
 function isMeta(text: string): boolean {
