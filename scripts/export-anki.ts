@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Writer } from 'steno';
+import { writeAtomically } from '../src/deck/atomic-write.ts';
 import { readDeck } from '../src/deck/file.ts';
 import { BadInputError, DeckhandError, UnusableInputError } from '../src/errors.ts';
 import type { ExportProgress } from '../src/export/anki-schedule.ts';
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     ...(previous ? { previous } : {}),
     ...(progress ? { progress } : {}),
   });
-  await new Writer(values.out).write(file.bytes);
+  await writeAtomically(values.out, [file.bytes]);
 
   const ms = Math.round(performance.now() - started);
   const kb = (file.bytes.length / 1024).toFixed(1);
