@@ -63,6 +63,49 @@ export function dayUsage(todayReviews: readonly ReviewEntry[]): DayUsage {
 }
 
 /**
+ * `dayUsage` kept up to date one review at a time, for the review screen, which needs it on every
+ * grade: it equals `dayUsage(store.reviewsSince(dayStart))` as long as every review recorded is
+ * added and every review undone is taken back. Reviews before `dayStart` (a clock set back) are
+ * left out, as `reviewsSince` leaves them out.
+ */
+export class DayUsageCounter {
+  readonly dayStart: Date;
+  #newStudied = 0;
+  #reviewsDone = 0;
+  #total = 0;
+  #reviewState = 0;
+  #passed = 0;
+
+  /** @param todayReviews `store.reviewsSince(dayStart)` */
+  constructor(dayStart: Date, todayReviews: readonly ReviewEntry[]) {
+    this.dayStart = dayStart;
+    for (const review of todayReviews) this.add(review);
+  }
+
+  /** Counts a review just recorded (`sign` 1) or takes back one just undone (`sign` -1). */
+  add(review: ReviewEntry, sign: 1 | -1 = 1): void {
+    if (review.reviewedAt.getTime() < this.dayStart.getTime()) return;
+    this.#total += sign;
+    if (review.before.state === 2) {
+      this.#reviewState += sign;
+      if (review.rating !== 1) this.#passed += sign;
+    }
+    if (review.origin !== 'review') return;
+    if (review.before.state === 0) this.#newStudied += sign;
+    else if (review.before.state === 2) this.#reviewsDone += sign;
+  }
+
+  usage(): DayUsage {
+    return {
+      newStudied: this.#newStudied,
+      reviewsDone: this.#reviewsDone,
+      total: this.#total,
+      retention: this.#reviewState === 0 ? null : this.#passed / this.#reviewState,
+    };
+  }
+}
+
+/**
  * Reviews per study day, keyed `YYYY-MM-DD`, in the order the days first occur.
  * @param reviews oldest first, as the store returns them (a day boundary is computed once per day,
  * not once per review, so 100,000 reviews take a few milliseconds)

@@ -29,7 +29,8 @@ export interface QueueInput {
 /** Where a card stands at a moment. */
 export type CardSlot = 'new' | 'learning' | 'learnAhead' | 'review' | 'later' | 'suspended' | 'buried';
 
-const DEFAULT_LEARN_AHEAD_MINUTES = 20;
+/** Anki's learn-ahead limit: learning cards due this soon are shown when nothing else is left. */
+export const DEFAULT_LEARN_AHEAD_MINUTES = 20;
 
 /**
  * Sorts one card into its queue.

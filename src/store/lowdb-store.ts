@@ -31,7 +31,7 @@ import { ReviewLog } from './review-log.ts';
 import { DB_VERSION, type DbFile, emptyDb, parseDb, settingsSchema } from './schema.ts';
 import { type LogRecord, ReviewState } from './state.ts';
 import { syncDirectory, syncFile } from './sync.ts';
-import type { GradeInput, OpenedStore, OpenStoreOptions, ReviewStore } from './types.ts';
+import type { GradeInput, OpenedStore, OpenStoreOptions, ReviewStore, StoreChange } from './types.ts';
 import { WriteQueue } from './write-queue.ts';
 
 export const DB_FILE = 'db.json';
@@ -242,6 +242,10 @@ class LowdbStore implements ReviewStore {
   async bury(cardId: string, until: Date, schedule: Schedule): Promise<CardProgress> {
     await this.#append(() => this.#state.planBury(cardId, until, schedule));
     return this.#state.progress.get(cardId)!;
+  }
+
+  subscribe(listener: (change: StoreChange) => void): () => void {
+    return this.#state.subscribe(listener);
   }
 
   settings(): Settings {

@@ -9,7 +9,7 @@ import type { CardProgress, ReviewEntry, Schedule, Settings } from '../review/ty
 import { DEFAULT_SETTINGS } from '../review/types.ts';
 import { settingsSchema } from './schema.ts';
 import { type LogRecord, ReviewState } from './state.ts';
-import type { GradeInput, ReviewStore } from './types.ts';
+import type { GradeInput, ReviewStore, StoreChange } from './types.ts';
 import { WriteQueue } from './write-queue.ts';
 
 export interface MemoryStoreOptions {
@@ -78,6 +78,10 @@ class MemoryStore implements ReviewStore {
   async bury(cardId: string, until: Date, schedule: Schedule): Promise<CardProgress> {
     await this.#write(() => this.#state.planBury(cardId, until, schedule));
     return this.#state.progress.get(cardId)!;
+  }
+
+  subscribe(listener: (change: StoreChange) => void): () => void {
+    return this.#state.subscribe(listener);
   }
 
   settings(): Settings {

@@ -5,7 +5,7 @@
  */
 import { StaleReviewError } from '../errors.ts';
 import type { CardProgress, ReviewEntry, Schedule } from '../review/types.ts';
-import type { GradeInput } from './types.ts';
+import type { GradeInput, StoreChange } from './types.ts';
 
 /** One change, as appended to the review log. `seq` grows by one per record and is never reused. */
 export type LogRecord =
@@ -27,6 +27,7 @@ export class ReviewState {
   readonly #byCard = new Map<string, ReviewEntry[]>();
   /** False once a review was recorded with an earlier time than the one before it (a clock set back). */
   #inTimeOrder = true;
+  readonly #listeners = new Set<(change: StoreChange) => void>();
 
   /** @param progress a snapshot; its objects are never changed, only replaced, so they can be shared */
   constructor(progress: Iterable<CardProgress> = [], seq = 0) {
@@ -53,6 +54,16 @@ export class ReviewState {
     let first = history.length;
     while (first > 0 && (history[first - 1]?.reviewedAt.getTime() ?? 0) >= since.getTime()) first--;
     return history.slice(first);
+  }
+
+  /** See `ReviewStore.subscribe`. */
+  subscribe(listener: (change: StoreChange) => void): () => void {
+    // A wrapper, so the same function subscribed twice is called twice and unsubscribes once.
+    const call = (change: StoreChange) => listener(change);
+    this.#listeners.add(call);
+    return () => {
+      this.#listeners.delete(call);
+    };
   }
 
   /** Copies of the progress entries (cheap: the entries themselves are immutable). */
@@ -107,13 +118,22 @@ export class ReviewState {
    * @returns a problem worth reporting, if any (an undo of a review the history no longer has)
    */
   apply(record: LogRecord, foldedSeq = 0): string | undefined {
-    const problem = this.#applyToHistory(record);
+    const { problem, removed } = this.#applyToHistory(record);
     if (record.seq > foldedSeq) this.#applyToProgress(record);
     this.seq = Math.max(this.seq, record.seq);
+    if (this.#listeners.size > 0) {
+      const change: StoreChange =
+        record.type === 'grade'
+          ? { type: 'grade', cardId: record.entry.cardId, review: record.entry }
+          : record.type === 'undo'
+            ? { type: 'undo', cardId: record.cardId, review: removed }
+            : { type: record.type, cardId: record.cardId };
+      for (const listener of this.#listeners) listener(change);
+    }
     return problem;
   }
 
-  #applyToHistory(record: LogRecord): string | undefined {
+  #applyToHistory(record: LogRecord): { problem?: string; removed?: ReviewEntry } {
     if (record.type === 'grade') {
       const previous = this.#history.at(-1);
       if (previous !== undefined && record.entry.reviewedAt.getTime() < previous.reviewedAt.getTime()) {
@@ -123,17 +143,17 @@ export class ReviewState {
       const ofCard = this.#byCard.get(record.entry.cardId);
       if (ofCard === undefined) this.#byCard.set(record.entry.cardId, [record.entry]);
       else ofCard.push(record.entry);
-      return undefined;
+      return {};
     }
-    if (record.type !== 'undo') return undefined;
+    if (record.type !== 'undo') return {};
     // The undone review is the newest one, so these searches stop at the first step.
     const index = this.#history.findLastIndex((entry) => entry.id === record.reviewId);
-    if (index < 0) return `undo of review ${record.reviewId}, which the history does not hold`;
-    this.#history.splice(index, 1);
+    if (index < 0) return { problem: `undo of review ${record.reviewId}, which the history does not hold` };
+    const [removed] = this.#history.splice(index, 1);
     const ofCard = this.#byCard.get(record.cardId) ?? [];
     const cardIndex = ofCard.findLastIndex((entry) => entry.id === record.reviewId);
     if (cardIndex >= 0) ofCard.splice(cardIndex, 1);
-    return undefined;
+    return removed === undefined ? {} : { removed };
   }
 
   #applyToProgress(record: LogRecord): void {

@@ -13,6 +13,16 @@ export interface GradeInput {
 }
 
 /**
+ * One change to the store's state, as `subscribe` reports it: the card whose progress changed, and
+ * the review added to or removed from the history. Read the card's new progress with `getProgress`.
+ */
+export type StoreChange =
+  | { type: 'grade'; cardId: string; review: ReviewEntry }
+  /** `review` is the entry removed from the history (undefined only for a log the history lacks). */
+  | { type: 'undo'; cardId: string; review: ReviewEntry | undefined }
+  | { type: 'suspend' | 'bury'; cardId: string };
+
+/**
  * The seam between the app and storage. Routes and `review/` never see files. Writes resolve only
  * once the data is durable on disk (fsync), so an acknowledged grade survives a crash.
  */
@@ -42,6 +52,12 @@ export interface ReviewStore {
   setSuspended(cardId: string, suspended: boolean, schedule: Schedule): Promise<CardProgress>;
   /** Hides the card from the queue until `until`; a past `until` unburies. `schedule` as above. */
   bury(cardId: string, until: Date, schedule: Schedule): Promise<CardProgress>;
+  /**
+   * Calls `listener` after each change is applied in memory, synchronously, before the write that
+   * made it resolves: views that keep state derived from the store (today's queue) stay in step with
+   * it without rescanning. A listener must not throw. @returns a function that unsubscribes
+   */
+  subscribe(listener: (change: StoreChange) => void): () => void;
   settings(): Settings;
   saveSettings(settings: Settings): Promise<Settings>;
   /** Folds the review log into the snapshot; called every N grades and on close. */

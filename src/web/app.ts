@@ -18,6 +18,7 @@ import { sourceRoutes } from './routes/source.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { todayRoutes } from './routes/today.ts';
 import { csrfProtection, securityHeaders } from './security.ts';
+import { StudyState } from './study-state.ts';
 
 /** What the app is built from; all I/O (listening, reading the deck file) stays outside. */
 export interface AppOptions {
@@ -65,9 +66,11 @@ const formBodiesOnly: RequestHandler = (req, _res, next) => {
  */
 export function createApp(options: AppOptions): Express {
   const { deck } = options;
+  const deckIndex = deckIndexer(typeof deck === 'function' ? deck : () => deck);
   const ctx: AppContext = {
-    deck: deckIndexer(typeof deck === 'function' ? deck : () => deck),
+    deck: deckIndex,
     store: options.store,
+    study: new StudyState(options.store, deckIndex),
     now: options.now,
     notesDir: options.notesDir,
   };

@@ -1,7 +1,7 @@
 import type { Card } from '../deck/types.ts';
 import { BadInputError, NotFoundError, StaleReviewError } from '../errors.ts';
-import { dayUsage, nextStudyDayStart, studyDayStart } from '../review/day.ts';
-import { buildQueue, isInQueue, nextCardId, queueCounts } from '../review/queue.ts';
+import { nextStudyDayStart } from '../review/day.ts';
+import type { QueueView } from '../review/queue-index.ts';
 import { grade, newSchedule, preview } from '../review/scheduler.ts';
 import type {
   CardProgress,
@@ -12,7 +12,6 @@ import type {
   ReviewEntry,
   Schedule,
   Settings,
-  StudyQueue,
 } from '../review/types.ts';
 import type { AppContext } from './context.ts';
 
@@ -21,29 +20,21 @@ import type { AppContext } from './context.ts';
  * parse input and render; the rules live here and in `review/`.
  */
 
-/** Today's queue over the whole deck, with the usage it was built from. */
+/** Today's queue at one moment, with the usage of the daily limits it was cut with. */
 export interface Session {
   now: Date;
   settings: Settings;
-  queue: StudyQueue;
+  queue: QueueView;
   counts: DueCounts;
   usage: DayUsage;
-  todayReviews: readonly ReviewEntry[];
 }
 
-/** Builds today's queue for the current deck. */
+/** Today's queue for the current deck, now (valid until the store changes). */
 export function session(ctx: AppContext): Session {
   const now = ctx.now();
   const settings = ctx.store.settings();
-  const todayReviews = ctx.store.reviewsSince(studyDayStart(now, settings.dayStartHour));
-  const queue = buildQueue({
-    cardIds: ctx.deck().cards.map((card) => card.id),
-    progress: ctx.store.allProgress(),
-    todayReviews,
-    now,
-    settings,
-  });
-  return { now, settings, queue, counts: queueCounts(queue), usage: dayUsage(todayReviews), todayReviews };
+  const { queue, usage } = ctx.study.at(now, settings);
+  return { now, settings, queue, counts: queue.counts(), usage };
 }
 
 /** The card on screen: its current schedule and what each grade button would do. */
@@ -58,7 +49,7 @@ export interface ShownCard {
  * JavaScript), else the queue's next card; undefined when the session is over.
  */
 export function cardToShow(ctx: AppContext, s: Session, preferred?: string): ShownCard | undefined {
-  const id = preferred !== undefined && isInQueue(s.queue, preferred) ? preferred : nextCardId(s.queue);
+  const id = preferred !== undefined && s.queue.has(preferred) ? preferred : s.queue.next();
   const card = id === undefined ? undefined : ctx.deck().byId.get(id);
   if (card === undefined) return undefined;
   const schedule = ctx.store.getProgress(card.id)?.schedule ?? newSchedule(s.now);
@@ -89,7 +80,7 @@ export async function gradeCard(ctx: AppContext, request: GradeRequest): Promise
     throw new StaleReviewError(`card ${card.id} was graded since it was shown`);
   }
   const s = session(ctx);
-  if (!isInQueue(s.queue, card.id)) throw new BadInputError(`card ${card.id} is not due now`);
+  if (!s.queue.has(card.id)) throw new BadInputError(`card ${card.id} is not due now`);
   const before = progress?.schedule ?? newSchedule(s.now);
   return ctx.store.recordGrade({
     cardId: card.id,

@@ -134,6 +134,36 @@ export function reviewStoreContract(name: string, open: OpenFreshStore): void {
         expect(store.reviews()).toHaveLength(1);
       }));
 
+    it('reports each change to subscribers once it is applied, and nothing for a refused write', () =>
+      withStore(async (store) => {
+        const seen: string[] = [];
+        const unsubscribe = store.subscribe((change) => {
+          // Called after the change is in memory: the progress read here is the new one.
+          const reps = store.getProgress(change.cardId)?.schedule.reps;
+          const review = 'review' in change ? (change.review?.id ?? 'none') : '-';
+          seen.push(`${change.type} ${change.cardId} ${review} reps=${reps ?? 'new'}`);
+        });
+        await gradeMany(store, 'a', [3]);
+        const stale = gradeInput(store, 'b', 3, at(1));
+        await store.recordGrade(stale);
+        await expect(store.recordGrade({ ...stale, reviewedAt: at(2) })).rejects.toThrow(StaleReviewError);
+        await store.recordGrade(quizLapse(store, 'a', at(3)));
+        await store.setSuspended('c', true, newSchedule(at(4)));
+        await store.bury('a', at(24 * 60), newSchedule(at(4)));
+        const undone = await store.undoLastReview();
+        unsubscribe();
+        await gradeMany(store, 'b', [3], 10);
+        const [first, second, lapsed] = [...store.reviews().slice(0, 2), undone];
+        expect(seen).toEqual([
+          `grade a ${first!.id} reps=1`,
+          `grade b ${second!.id} reps=1`,
+          `grade a ${lapsed!.id} reps=2`,
+          'suspend c - reps=0',
+          'bury a - reps=2',
+          `undo a ${lapsed!.id} reps=1`,
+        ]);
+      }));
+
     it('saves valid settings and refuses invalid ones', () =>
       withStore(async (store) => {
         const settings = {

@@ -1,6 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { BadInputError, NotFoundError, StaleReviewError } from '../../errors.ts';
+import { studyDayStart } from '../../review/day.ts';
 import { formatInterval } from '../../review/interval.ts';
 import type { AppContext } from '../context.ts';
 import { placeOf } from '../deck-index.ts';
@@ -9,7 +10,7 @@ import { wholeNumber } from '../form-fields.ts';
 import { isPartial } from '../htmx.ts';
 import type { Lang, MessageKey, Translate } from '../i18n.ts';
 import { fragment, page } from '../render.ts';
-import { cardState, cardToShow, gradeCard, type Session, session, undoLastGrade } from '../study.ts';
+import { cardState, cardToShow, gradeCard, session, undoLastGrade } from '../study.ts';
 
 const LABELS: Record<number, MessageKey> = {
   1: 'review.again',
@@ -36,17 +37,6 @@ interface ViewOptions {
   flashKind?: 'ok' | 'warn';
 }
 
-function soonestDue(ctx: AppContext, s: Session): Date | undefined {
-  let soonest: Date | undefined;
-  for (const progress of ctx.store.allProgress().values()) {
-    if (progress.suspended || progress.schedule.state === 0 || !ctx.deck().byId.has(progress.cardId))
-      continue;
-    if (progress.schedule.due.getTime() <= s.now.getTime()) continue;
-    if (soonest === undefined || progress.schedule.due < soonest) soonest = progress.schedule.due;
-  }
-  return soonest;
-}
-
 /** Everything the review card and progress partials show. */
 function reviewView(ctx: AppContext, res: Response, options: ViewOptions = {}) {
   const t = res.locals.t as Translate;
@@ -59,11 +49,13 @@ function reviewView(ctx: AppContext, res: Response, options: ViewOptions = {}) {
     flashKind: options.flashKind ?? 'ok',
     counts: s.counts,
     progress: { done: s.usage.total, total: s.usage.total + remaining },
-    canUndo: s.todayReviews.length > 0,
+    canUndo: s.usage.total > 0,
   };
   if (shown === undefined) {
-    const again = s.todayReviews.filter((review) => review.rating === 1).length;
-    const next = soonestDue(ctx, s);
+    // The session is over: a page shown once, so today's reviews are read here rather than tallied.
+    const today = ctx.store.reviewsSince(studyDayStart(s.now, s.settings.dayStartHour));
+    const again = today.filter((review) => review.rating === 1).length;
+    const next = s.queue.soonestDue();
     return {
       ...base,
       shown: undefined,
