@@ -1,9 +1,10 @@
 // npm run build:deck -- [--notes DIR|FILE] [--out FILE] [--print] [--no-cache]
 import { parseArgs } from 'node:util';
 import { progressBar } from '../src/cli/progress.ts';
+import { readDeck } from '../src/deck/file.ts';
 import { buildDeckFile } from '../src/deck/pipeline.ts';
 import { formatPreview } from '../src/deck/preview.ts';
-import { formatSummary, summarizeDeck } from '../src/deck/summary.ts';
+import { formatSummary } from '../src/deck/summary.ts';
 import { DeckhandError } from '../src/errors.ts';
 
 const MAX_WARNINGS_SHOWN = 30;
@@ -26,17 +27,15 @@ try {
     onProgress: progress.update,
   });
   progress.clear();
-  const { deck } = report;
-  if (values.print) console.log(`${formatPreview(deck)}\n`);
-  for (const w of deck.warnings.slice(0, MAX_WARNINGS_SHOWN)) {
+  const { warnings } = report;
+  if (values.print) console.log(`${formatPreview(await readDeck(values.out))}\n`);
+  for (const w of warnings.slice(0, MAX_WARNINGS_SHOWN)) {
     console.error(`warning ${w.file}:${w.line}:${w.column}: ${w.message}`);
   }
-  if (deck.warnings.length > MAX_WARNINGS_SHOWN) {
-    console.error(
-      `… and ${deck.warnings.length - MAX_WARNINGS_SHOWN} more warnings (all are in ${values.out})`,
-    );
+  if (warnings.length > MAX_WARNINGS_SHOWN) {
+    console.error(`… and ${warnings.length - MAX_WARNINGS_SHOWN} more warnings (all are in ${values.out})`);
   }
-  console.log(formatSummary(summarizeDeck(deck), report.elapsedMs, report.parsed));
+  console.log(formatSummary(report.summary, report.elapsedMs, report.parsed));
   console.log(`deck      ${values.out}`);
 } catch (error) {
   progress.clear();

@@ -1,7 +1,7 @@
 // npm start: build the deck if the notes changed, open the store, serve on HOST:PORT (default
 // 127.0.0.1:3000), rebuild the deck when a note changes, and shut down cleanly on SIGINT/SIGTERM.
 import { join } from 'node:path';
-import { buildDeckFile } from '../src/deck/pipeline.ts';
+import { buildAndReadDeck } from '../src/deck/pipeline.ts';
 import { DeckhandError } from '../src/errors.ts';
 import { openStore } from '../src/store/lowdb-store.ts';
 import { loadConfig } from '../src/web/config.ts';
@@ -11,11 +11,11 @@ import { startServer } from '../src/web/server.ts';
 try {
   const config = loadConfig(process.env);
   const deckPath = join(config.dataDir, 'deck.json');
-  const build = () => buildDeckFile({ notes: config.notesDir, out: deckPath, ifStale: true });
+  const build = () => buildAndReadDeck({ notes: config.notesDir, out: deckPath });
 
   const first = await build();
   console.log(
-    `deck      ${deckPath}: ${first.deck.cards.length} cards${first.written ? `, rebuilt from ${first.files} notes` : ', up to date'}`,
+    `deck      ${deckPath}: ${first.deck.cards.length} cards${first.report.written ? `, rebuilt from ${first.report.files} notes` : ', up to date'}`,
   );
   const { store, warnings } = await openStore({
     dataDir: config.dataDir,

@@ -31,6 +31,6 @@ export async function measureBuild(notes: string, out: string, useCache: boolean
     ms: report.elapsedMs,
     peakRssMb: peakRssMb(),
     parsed: report.parsed,
-    cards: report.deck.cards.length,
+    cards: report.summary.cards,
   };
 }

@@ -1,25 +1,51 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAtomically } from './atomic-write.ts';
-import type { NoteBuild } from './build.ts';
+import type { NoteLines } from './note-lines.ts';
+import type { DeckSummary } from './summary.ts';
+import type { BuildWarning } from './types.ts';
 
 /**
- * Per-note extraction results keyed by the note's content hash, so a rebuild after editing one note
+ * Per-note build results keyed by the note's content hash, so a rebuild after editing one note
  * re-parses only that note. The key also covers the code of the build (src/notes, src/extract,
- * src/text): a new extractor invalidates every entry by itself, with no version to remember to bump.
+ * src/text, src/deck): a new extractor invalidates every entry by itself, with no version to bump.
+ *
+ * The cache holds no copy of the notes' lines: the deck file it was saved with already has them. The
+ * index (`build-index.json`) records, per note, its hash, what the summary and the merging of decks
+ * need, and where its card and quiz lines sit in the deck file; a rebuild copies those byte ranges
+ * into the new deck file. The index also records the deck file's size and modification time: a deck
+ * file replaced or touched by anything else makes the whole cache unused, never wrong.
  */
-interface CacheHeader {
-  code: string;
-  /** Hash of every input (code and notes), to tell whether the deck file is up to date. */
-  inputs?: string;
+
+/** Byte range `[start, end)` in the deck file; null for a note with no lines of that kind. */
+type Range = [number, number] | null;
+
+interface IndexEntry {
+  hash: string;
+  meta: Omit<NoteLines, 'cards' | 'quiz'>;
+  cards: Range;
+  quiz: Range;
 }
 
-/** What the cache holds per note path. */
-export type CachedNotes = Record<string, { hash: string; result: NoteBuild }>;
+interface CacheIndex {
+  code: string;
+  /** Hash of every input (code, seed and notes), to tell whether the deck file is up to date. */
+  inputs: string;
+  deckFile: { size: number; mtimeMs: number };
+  /** What the build reported, for a build that finds the deck file up to date. */
+  report: SavedReport;
+  notes: Record<string, IndexEntry>;
+}
 
-const BUILD_CODE_DIRS = ['notes', 'extract', 'text', 'deck'];
+export interface SavedReport {
+  summary: DeckSummary;
+  warnings: BuildWarning[];
+}
+
+const BUILD_CODE_DIRS = ['notes', 'extract', 'text', 'deck', 'shell'];
+const INDEX_FILE = 'build-index.json';
 
 export function contentHash(path: string, text: string): string {
   return createHash('sha256').update(path).update('\u0000').update(text).digest('hex');
@@ -34,7 +60,7 @@ export function buildCodeHash(): Promise<string> {
     const hash = createHash('sha256');
     for (const dir of BUILD_CODE_DIRS) {
       const entries = (await readdir(join(src, dir), { recursive: true }))
-        .filter((f) => f.endsWith('.ts'))
+        .filter((f) => f.endsWith('.ts') || f.endsWith('.mjs'))
         .sort();
       for (const file of entries) hash.update(file).update(await readFile(join(src, dir, file)));
     }
@@ -43,58 +69,97 @@ export function buildCodeHash(): Promise<string> {
   return codeHashMemo;
 }
 
+async function deckFileStamp(deckPath: string): Promise<CacheIndex['deckFile'] | undefined> {
+  const info = await stat(deckPath).catch(() => undefined);
+  return info?.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : undefined;
+}
+
 export class BuildCache {
+  #deckBytes: Promise<Buffer | undefined> | undefined;
+
   private constructor(
-    private readonly path: string,
+    private readonly dir: string,
+    private readonly deckPath: string,
     private readonly code: string,
-    private readonly previous: CachedNotes,
-    readonly inputs: string | undefined,
+    private readonly index: CacheIndex | undefined,
   ) {}
 
-  /** Opens the cache; a missing, unreadable or outdated cache file is an empty cache, never an error. */
-  static async open(cacheDir: string): Promise<BuildCache> {
-    const path = join(cacheDir, 'build-cache.jsonl');
+  /**
+   * Opens the cache of the deck file at `deckPath`. A missing, unreadable or outdated index, or a deck
+   * file that is not the one the index was saved with, is an empty cache, never an error.
+   */
+  static async open(cacheDir: string, deckPath: string): Promise<BuildCache> {
     const code = await buildCodeHash();
+    let index: CacheIndex | undefined;
     try {
-      // One JSON line per note after a header line: read and parsed line by line.
-      const lines = (await readFile(path, 'utf8')).split('\n');
-      const header = JSON.parse(lines[0] ?? '') as CacheHeader;
-      if (header.code === code) {
-        const notes: CachedNotes = {};
-        for (const line of lines.slice(1)) {
-          if (!line) continue;
-          const entry = JSON.parse(line) as { path: string; hash: string; result: NoteBuild };
-          notes[entry.path] = { hash: entry.hash, result: entry.result };
-        }
-        return new BuildCache(path, code, notes, header.inputs);
+      const saved = JSON.parse(await readFile(join(cacheDir, INDEX_FILE), 'utf8')) as CacheIndex;
+      const stamp = await deckFileStamp(deckPath);
+      if (
+        saved.code === code &&
+        stamp !== undefined &&
+        stamp.size === saved.deckFile.size &&
+        stamp.mtimeMs === saved.deckFile.mtimeMs
+      ) {
+        index = saved;
       }
     } catch {
       // No cache yet, or a damaged one: start over.
     }
-    return new BuildCache(path, code, {}, undefined);
+    return new BuildCache(cacheDir, deckPath, code, index);
   }
 
-  get(path: string, hash: string): NoteBuild | undefined {
-    const entry = this.previous[path];
-    return entry?.hash === hash ? entry.result : undefined;
+  /** The fingerprint the deck file was saved with, when it is still that file. */
+  get inputs(): string | undefined {
+    return this.index?.inputs;
   }
 
-  /** Inputs fingerprint for a set of note hashes under this build code. */
-  fingerprint(hashes: readonly string[]): string {
-    return createHash('sha256').update(this.code).update(hashes.join('\n')).digest('hex');
+  /** The report of the build that wrote the deck file, when it is still that file. */
+  get report(): SavedReport | undefined {
+    return this.index?.report;
   }
 
-  /** Replaces the cache with exactly these notes (deleted notes drop out). Atomic write. */
-  async save(notes: CachedNotes, inputs: string): Promise<void> {
-    const header: CacheHeader = { code: this.code, inputs };
-    await mkdir(dirname(this.path), { recursive: true });
-    await writeAtomically(this.path, cacheLines(header, notes));
+  /** Inputs fingerprint for a set of note hashes under this build code and quiz seed. */
+  fingerprint(hashes: readonly string[], seed: string): string {
+    return createHash('sha256')
+      .update(this.code)
+      .update(seed)
+      .update('\n')
+      .update(hashes.join('\n'))
+      .digest('hex');
   }
-}
 
-function* cacheLines(header: CacheHeader, notes: CachedNotes): Generator<string> {
-  yield `${JSON.stringify(header)}\n`;
-  for (const [path, entry] of Object.entries(notes)) {
-    yield `${JSON.stringify({ path, hash: entry.hash, result: entry.result })}\n`;
+  /** The cached lines of a note whose content hash is `hash`, or undefined. Reads the deck file once. */
+  async get(path: string, hash: string): Promise<NoteLines | undefined> {
+    const entry = this.index?.notes[path];
+    if (entry?.hash !== hash) return undefined;
+    this.#deckBytes ??= readFile(this.deckPath).catch(() => undefined);
+    const bytes = await this.#deckBytes;
+    const slice = (range: Range) => (range ? bytes?.subarray(range[0], range[1]) : new Uint8Array(0));
+    const cards = slice(entry.cards);
+    const quiz = slice(entry.quiz);
+    if (cards === undefined || quiz === undefined) return undefined;
+    return { ...entry.meta, cards, quiz };
+  }
+
+  /**
+   * Records the deck file just written: for each note (by path) its hash and where its lines landed.
+   * Notes without ranges (merged into a deck with others) are left out and rebuilt next time.
+   */
+  async save(
+    notes: { path: string; hash: string; lines: NoteLines; cards: Range; quiz: Range }[],
+    inputs: string,
+    report: SavedReport,
+  ): Promise<void> {
+    const deckFile = await deckFileStamp(this.deckPath);
+    if (deckFile === undefined) return;
+    const index: CacheIndex = { code: this.code, inputs, deckFile, report, notes: {} };
+    for (const { path, hash, lines, cards, quiz } of notes) {
+      const { cards: _cards, quiz: _quiz, ...meta } = lines;
+      index.notes[path] = { hash, meta, cards, quiz };
+    }
+    await mkdir(this.dir, { recursive: true });
+    await writeAtomically(join(this.dir, INDEX_FILE), [JSON.stringify(index)]);
+    // The cache of earlier versions (one file holding every note's results): no longer read.
+    await rm(join(this.dir, 'build-cache.jsonl'), { force: true });
   }
 }

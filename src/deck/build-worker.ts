@@ -1,7 +1,12 @@
 import { parentPort } from 'node:worker_threads';
 import { buildNote, type NoteFile } from './build.ts';
+import { toNoteLines } from './note-lines.ts';
 
-// Worker side of extract-parallel.ts: one note in, its build out, until the port closes.
+// Worker side of extract-parallel.ts: one note in, its deck-file lines out (moved, not copied), until the port closes.
 parentPort?.on('message', (note: NoteFile & { index: number; seed: string }) => {
-  parentPort?.postMessage({ index: note.index, result: buildNote(note.path, note.text, note.seed) });
+  const lines = toNoteLines(buildNote(note.path, note.text, note.seed));
+  parentPort?.postMessage({ index: note.index, lines }, [
+    lines.cards.buffer as ArrayBuffer,
+    lines.quiz.buffer as ArrayBuffer,
+  ]);
 });

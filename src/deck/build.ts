@@ -49,20 +49,19 @@ export function assembleDeck(
   const sorted = [...results].sort((a, b) =>
     a.deck.file < b.deck.file ? -1 : a.deck.file > b.deck.file ? 1 : 0,
   );
-  const groups = new Map<string, { notes: NoteBuild[]; cards: Card[]; info: DeckInfo }>();
-  const seen = new Set<string>();
+  const groups = new Map<string, { notes: NoteBuild[]; cards: Card[]; info: DeckInfo; seen: Set<string> }>();
   const cards: Card[] = [];
   for (const note of sorted) {
     let group = groups.get(note.deck.name);
     if (!group) {
-      group = { notes: [], cards: [], info: note.deck };
+      group = { notes: [], cards: [], info: note.deck, seen: new Set() };
       groups.set(note.deck.name, group);
     }
     group.notes.push(note);
     // Two files with the same title form one deck; a card both make is kept once.
     for (const card of note.cards) {
-      if (seen.has(card.id)) continue;
-      seen.add(card.id);
+      if (group.seen.has(card.id)) continue;
+      group.seen.add(card.id);
       cards.push(card);
       group.cards.push(card);
     }

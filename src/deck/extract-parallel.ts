@@ -1,64 +1,98 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { buildNote, DEFAULT_QUIZ_SEED, type NoteBuild, type NoteFile } from './build.ts';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
+import { buildNote, DEFAULT_QUIZ_SEED, type NoteFile } from './build.ts';
+import { type NoteLines, toNoteLines } from './note-lines.ts';
 
 /** Below this much text, starting workers costs more than it saves. */
 const PARALLEL_MIN_BYTES = 512 * 1024;
+const MB = 1024 * 1024;
 
-function startWorker(): Worker {
-  return new Worker(new URL('./build-worker-boot.mjs', import.meta.url));
+/**
+ * Heap limits for build workers. Left alone, each worker's heap grows to hundreds of MB of garbage
+ * before V8 collects it; a cap keeps the build's memory small at a few percent more GC. The young
+ * generation is larger than the default: the build allocates many short-lived objects, and fewer
+ * scavenges promote less of them. The old generation scales with the largest note (a parse tree
+ * costs tens of bytes a character), and a worker that still runs out hands its note to the main thread.
+ */
+export function workerLimits(largestNoteChars: number): ResourceLimits {
+  return {
+    maxYoungGenerationSizeMb: 48,
+    maxOldGenerationSizeMb: Math.max(160, Math.ceil((largestNoteChars * 100) / MB)),
+  };
+}
+
+function buildHere(note: NoteFile, seed: string): NoteLines {
+  return toNoteLines(buildNote(note.path, note.text, seed));
 }
 
 /**
- * Builds notes (cards and their deck's quiz items) on all cores: notes are handed out one at a time to the next free worker, largest
- * first, so one big note does not leave the other core idle at the end. Results keep input order.
+ * Builds notes (cards and their deck's quiz items, as deck-file lines) on all cores: notes are handed
+ * out one at a time to the next free worker, largest first, so one big note does not leave the other
+ * core idle at the end. Results keep input order.
  */
 export async function extractParallel(
   notes: readonly NoteFile[],
-  options: { threads?: number; seed?: string; onDone?: (done: number) => void } = {},
-): Promise<NoteBuild[]> {
+  options: {
+    threads?: number;
+    seed?: string;
+    onDone?: (done: number) => void;
+    /** Heap limits of the workers; `workerLimits` of the largest note by default. */
+    limits?: ResourceLimits;
+  } = {},
+): Promise<NoteLines[]> {
   const total = notes.reduce((sum, n) => sum + n.text.length, 0);
   const threads = Math.min(options.threads ?? availableParallelism(), notes.length);
   const seed = options.seed ?? DEFAULT_QUIZ_SEED;
-  const results: NoteBuild[] = new Array(notes.length);
+  const results: NoteLines[] = new Array(notes.length);
   let done = 0;
   // An explicit thread count is obeyed (tests, bench); by default small builds stay on one thread.
   if (threads <= 1 || (options.threads === undefined && total < PARALLEL_MIN_BYTES)) {
     notes.forEach((note, index) => {
-      results[index] = buildNote(note.path, note.text, seed);
+      results[index] = buildHere(note, seed);
       options.onDone?.(++done);
     });
     return results;
   }
   const order = notes.map((_, index) => index).sort((a, b) => notes[b]!.text.length - notes[a]!.text.length);
+  const limits = options.limits ?? workerLimits(notes[order[0]!]!.text.length);
   let next = 0;
-  const workers = Array.from({ length: threads }, startWorker);
+  const workers = new Set<Worker>();
+  // One worker's loop: feed it a note at a time; if it dies (out of memory), build that note here and
+  // go on with a new worker.
+  const run = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(new URL('./build-worker-boot.mjs', import.meta.url), {
+        resourceLimits: limits,
+      });
+      workers.add(worker);
+      let current: number | undefined;
+      const feed = () => {
+        current = order[next++];
+        if (current === undefined) return resolve();
+        const note = notes[current]!;
+        worker.postMessage({ index: current, path: note.path, text: note.text, seed });
+      };
+      worker.on('message', (message: { index: number; lines: NoteLines }) => {
+        results[message.index] = message.lines;
+        options.onDone?.(++done);
+        feed();
+      });
+      worker.on('error', (error: Error & { code?: string }) => {
+        workers.delete(worker);
+        if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY' || current === undefined) return reject(error);
+        results[current] = buildHere(notes[current]!, seed);
+        options.onDone?.(++done);
+        run().then(resolve, reject);
+      });
+      worker.on('exit', (code) => {
+        if (code !== 0 && workers.has(worker)) reject(new Error(`build worker exited with code ${code}`));
+      });
+      feed();
+    });
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = () => {
-              const index = order[next++];
-              if (index === undefined) return resolve();
-              const note = notes[index]!;
-              worker.postMessage({ index, path: note.path, text: note.text, seed });
-            };
-            worker.on('message', (message: { index: number; result: NoteBuild }) => {
-              results[message.index] = message.result;
-              options.onDone?.(++done);
-              feed();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`build worker exited with code ${code}`));
-            });
-            feed();
-          }),
-      ),
-    );
+    await Promise.all(Array.from({ length: threads }, run));
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all([...workers].map((w) => w.terminate()));
   }
   return results;
 }

@@ -13,6 +13,8 @@ const NOTE_EXTENSION = /\.(md|markdown)$/i;
 /** Folders of tools and version control, never notes. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.obsidian', '.trash']);
 const BINARY_PROBE = 8192;
+/** Files read at once. */
+const READERS = 16;
 
 function problem(file: string, message: string): BuildWarning {
   return { file, line: 1, column: 1, message };
@@ -54,7 +56,9 @@ export async function readNotesFolder(
   }
   const files: NoteFileEntry[] = [];
   const warnings: BuildWarning[] = [];
-  const addFile = async (absolute: string, path: string) => {
+  // Found first, read after: reading many small files a few at a time is several times faster.
+  const found: { absolute: string; path: string }[] = [];
+  const addFile = async ({ absolute, path }: { absolute: string; path: string }) => {
     let bytes: Buffer;
     try {
       bytes = await readFile(absolute);
@@ -71,7 +75,7 @@ export async function readNotesFolder(
     files.push({ path, text });
   };
   if (info.isFile()) {
-    await addFile(root, basename(root));
+    found.push({ absolute: root, path: basename(root) });
   } else {
     const visited = new Set<string>();
     const walk = async (dir: string): Promise<void> => {
@@ -111,11 +115,17 @@ export async function readNotesFolder(
           }
         }
         if (isDir && !SKIPPED_DIRS.has(entry.name)) await walk(absolute);
-        else if (isFile && NOTE_EXTENSION.test(entry.name)) await addFile(absolute, path);
+        else if (isFile && NOTE_EXTENSION.test(entry.name)) found.push({ absolute, path });
       }
     };
     await walk(root);
   }
+  let next = 0;
+  const reader = async () => {
+    for (let file = found[next++]; file !== undefined; file = found[next++]) await addFile(file);
+  };
+  await Promise.all(Array.from({ length: READERS }, reader));
+  warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (files.length === 0) {
     throw new UnusableInputError(`no notes found at ${root} (looked for .md and .markdown files)`);
   }

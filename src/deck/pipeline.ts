@@ -1,12 +1,15 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { UnusableInputError } from '../errors.ts';
-import { assembleDeck, DEFAULT_QUIZ_SEED, type NoteBuild } from './build.ts';
+import { DeckFormatError, UnusableInputError } from '../errors.ts';
+import { writeAtomically } from './atomic-write.ts';
+import { DEFAULT_QUIZ_SEED } from './build.ts';
 import { BuildCache, contentHash } from './build-cache.ts';
 import { extractParallel } from './extract-parallel.ts';
-import { readDeck, writeDeck } from './file.ts';
+import { readDeck } from './file.ts';
+import { assembleDeckFile, type NoteLines } from './note-lines.ts';
 import { readNotesFolder } from './notes-folder.ts';
-import type { Deck } from './types.ts';
+import type { DeckSummary } from './summary.ts';
+import type { BuildWarning, Deck } from './types.ts';
 
 export interface BuildOptions {
   /** A notes folder (read recursively) or one Markdown file. */
@@ -22,7 +25,9 @@ export interface BuildOptions {
 }
 
 export interface BuildReport {
-  deck: Deck;
+  summary: DeckSummary;
+  /** Every warning, by file and position. */
+  warnings: BuildWarning[];
   files: number;
   /** Notes parsed in this run (the others came from the cache). */
   parsed: number;
@@ -31,10 +36,25 @@ export interface BuildReport {
   written: boolean;
 }
 
-async function writeOut(out: string, deck: Deck): Promise<void> {
+/** Byte ranges of the given pieces in the file the parts make. */
+function rangesOf(
+  parts: readonly (string | Uint8Array)[],
+  wanted: ReadonlySet<Uint8Array>,
+): Map<Uint8Array, [number, number]> {
+  const ranges = new Map<Uint8Array, [number, number]>();
+  let offset = 0;
+  for (const part of parts) {
+    const size = typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+    if (typeof part !== 'string' && wanted.has(part)) ranges.set(part, [offset, offset + size]);
+    offset += size;
+  }
+  return ranges;
+}
+
+async function writeOut(out: string, parts: readonly (string | Uint8Array)[]): Promise<void> {
   try {
     await mkdir(dirname(out), { recursive: true });
-    await writeDeck(out, deck);
+    await writeAtomically(out, parts);
   } catch (error) {
     throw new UnusableInputError(
       `cannot write deck to ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
@@ -43,26 +63,25 @@ async function writeOut(out: string, deck: Deck): Promise<void> {
 }
 
 /**
- * Notes folder → deck file: read the notes, reuse cached results of unchanged notes, extract the rest
- * on all cores, assemble, write atomically. With `ifStale`, an up-to-date deck file is reused as is.
+ * Notes folder → deck file: read the notes, reuse the lines of unchanged notes from the last deck file,
+ * build the rest on all cores, join, write atomically. With `ifStale`, an up-to-date deck file is left
+ * as it is. The deck is never held as objects here: read it with `readDeck` (or `buildAndReadDeck`).
  * @throws UnusableInputError for no notes, an unreadable folder or an unwritable output.
  */
 export async function buildDeckFile(options: BuildOptions & { ifStale?: boolean }): Promise<BuildReport> {
   const started = performance.now();
-  const { files, warnings } = await readNotesFolder(options.notes);
-  const cache = await BuildCache.open(options.cacheDir ?? join(dirname(options.out), '.cache'));
+  const seed = options.seed ?? DEFAULT_QUIZ_SEED;
+  const { files, warnings: fileWarnings } = await readNotesFolder(options.notes);
+  const cache = await BuildCache.open(options.cacheDir ?? join(dirname(options.out), '.cache'), options.out);
   const hashes = files.map((f) => contentHash(f.path, f.text));
-  const inputs = cache.fingerprint(hashes);
-  if (options.ifStale && cache.inputs === inputs && (await stat(options.out).catch(() => undefined))) {
-    try {
-      const deck = await readDeck(options.out);
-      return { deck, files: files.length, parsed: 0, elapsedMs: performance.now() - started, written: false };
-    } catch {
-      // An unreadable deck file is rebuilt below.
-    }
+  const inputs = cache.fingerprint(hashes, seed);
+  const saved = cache.report;
+  if (options.ifStale && cache.inputs === inputs && saved) {
+    const elapsedMs = performance.now() - started;
+    return { ...saved, files: files.length, parsed: 0, elapsedMs, written: false };
   }
-  const results: (NoteBuild | undefined)[] = files.map((f, i) =>
-    options.useCache === false ? undefined : cache.get(f.path, hashes[i]!),
+  const results: (NoteLines | undefined)[] = await Promise.all(
+    files.map((f, i) => (options.useCache === false ? undefined : cache.get(f.path, hashes[i]!))),
   );
   const missing = files.flatMap((f, i) =>
     results[i] ? [] : [{ index: i, note: { path: f.path, text: f.text } }],
@@ -73,25 +92,57 @@ export async function buildDeckFile(options: BuildOptions & { ifStale?: boolean 
     missing.map((m) => m.note),
     {
       ...(options.threads ? { threads: options.threads } : {}),
-      ...(options.seed ? { seed: options.seed } : {}),
+      seed,
       onDone: (done) => options.onProgress?.(cachedCount + done, files.length),
     },
   );
   missing.forEach((m, i) => {
     results[m.index] = fresh[i];
   });
-  const complete = results as NoteBuild[];
-  const deck = assembleDeck(complete, options.seed ?? DEFAULT_QUIZ_SEED, warnings);
-  await writeOut(options.out, deck);
+  const notes = results as NoteLines[];
+  const deckFile = assembleDeckFile(notes, seed, fileWarnings);
+  await writeOut(options.out, deckFile.parts);
+  const wanted = new Set([...deckFile.reusable].flatMap((note) => [note.cards, note.quiz]));
+  const ranges = rangesOf(deckFile.parts, wanted);
+  const report = { summary: deckFile.summary, warnings: deckFile.warnings };
   await cache.save(
-    Object.fromEntries(files.map((f, i) => [f.path, { hash: hashes[i]!, result: complete[i]! }])),
+    files.flatMap((f, i) => {
+      const lines = notes[i]!;
+      if (!deckFile.reusable.has(lines)) return [];
+      // A note without cards (or quiz items) has no lines of that kind in the file: an empty range.
+      return [
+        {
+          path: f.path,
+          hash: hashes[i]!,
+          lines,
+          cards: ranges.get(lines.cards) ?? null,
+          quiz: ranges.get(lines.quiz) ?? null,
+        },
+      ];
+    }),
     inputs,
+    report,
   );
   return {
-    deck,
+    ...report,
     files: files.length,
     parsed: missing.length,
     elapsedMs: performance.now() - started,
     written: true,
   };
+}
+
+/**
+ * Builds the deck file when the notes changed and reads it. A deck file that cannot be read although
+ * the cache calls it up to date (damaged by hand, say) is rebuilt once.
+ */
+export async function buildAndReadDeck(options: BuildOptions): Promise<{ deck: Deck; report: BuildReport }> {
+  const report = await buildDeckFile({ ...options, ifStale: true });
+  try {
+    return { deck: await readDeck(options.out), report };
+  } catch (error) {
+    if (report.written || !(error instanceof DeckFormatError)) throw error;
+    const again = await buildDeckFile({ ...options, useCache: false });
+    return { deck: await readDeck(options.out), report: again };
+  }
 }

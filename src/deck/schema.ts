@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DeckFormatError } from '../errors.ts';
-import { CARD_KINDS, DECK_FORMAT_VERSION, type Deck } from './types.ts';
+import { CARD_KINDS, type Card, DECK_FORMAT_VERSION, type Deck } from './types.ts';
 
 const source = z.object({
   file: z.string(),
@@ -85,6 +85,8 @@ export function parseDeck(value: unknown, where = 'deck file'): Deck {
       `${where} has format version ${String(version)}, this deckhand reads version ${DECK_FORMAT_VERSION}: rebuild it with npm run build:deck`,
     );
   }
+  const missingCard = fillQuizItems(value);
+  if (missingCard) throw new DeckFormatError(`${where} is not a valid deck: ${missingCard}`);
   const result = deckSchema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -93,4 +95,35 @@ export function parseDeck(value: unknown, where = 'deck file'): Deck {
     );
   }
   return result.data as Deck;
+}
+
+/** What a quiz item's explanation is when the file leaves it out: its card's back and extra. */
+export function defaultExplanation(card: Card): string {
+  const back = card.back.trim();
+  const extra = card.extra.trim();
+  return back && extra ? `${back}\n\n${extra}` : back || extra;
+}
+
+/**
+ * Puts back what the file leaves out of quiz items (see file.ts): the deck, source, tags and
+ * explanation of the card each item tests. Works on the parsed JSON before validation; returns a
+ * problem to report, or undefined.
+ */
+function fillQuizItems(value: unknown): string | undefined {
+  const { cards, quiz } = value as { cards?: unknown; quiz?: unknown };
+  if (!Array.isArray(cards) || !Array.isArray(quiz)) return undefined;
+  const byId = new Map<unknown, Card>();
+  for (const card of cards) if (typeof card === 'object' && card !== null) byId.set(card.id, card);
+  for (const [i, item] of quiz.entries()) {
+    if (typeof item !== 'object' || item === null) continue;
+    if ('deck' in item && 'source' in item && 'tags' in item && 'explanation' in item) continue;
+    const card = byId.get(item.cardId);
+    if (card === undefined) return `quiz.${i} tests card ${String(item.cardId)}, which is not in the deck`;
+    item.deck ??= card.deck;
+    item.source ??= card.source;
+    item.tags ??= card.tags;
+    if (item.explanation === undefined && typeof card.back === 'string' && typeof card.extra === 'string')
+      item.explanation = defaultExplanation(card);
+  }
+  return undefined;
 }

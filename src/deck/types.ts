@@ -5,7 +5,7 @@
  * them into sanitized HTML, so `<none>` in a note stays text everywhere.
  */
 
-export const DECK_FORMAT_VERSION = 1;
+export const DECK_FORMAT_VERSION = 2;
 
 export const CARD_KINDS = [
   'concept',

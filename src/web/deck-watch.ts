@@ -27,7 +27,7 @@ export interface LiveDeckOptions {
  * Keeps the current deck and rebuilds it on request: one build at a time, a change during a build
  * gives exactly one more build after it, and a failed build keeps the last good deck. Progress is
  * untouched: it lives in the store, keyed by card id, so unchanged cards keep their state.
- * @example const live = liveDeck({ initial, build: async () => (await buildDeckFile(o)).deck })
+ * @example const live = liveDeck({ initial, build: async () => (await buildAndReadDeck(o)).deck })
  */
 export function liveDeck(options: LiveDeckOptions): LiveDeck {
   let deck = options.initial;

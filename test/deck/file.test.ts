@@ -71,6 +71,48 @@ describe('deck file', () => {
     expect(await readDeck(path)).toEqual(deck);
   });
 
+  it('leaves out of quiz items what they share with their card, and reading puts it back', async () => {
+    const path = join(await tmp(), 'deck.json');
+    const card = deck.cards[0]!;
+    const shared = {
+      id: 'q2',
+      type: 'typed' as const,
+      cardId: card.id,
+      deck: card.deck,
+      prompt: '列出镜像的命令？',
+      explanation: card.back,
+      source: card.source,
+      tags: card.tags,
+      answer: 'docker image ls',
+      alternatives: ['docker images'],
+    };
+    const full: Deck = { ...deck, quiz: [...deck.quiz, shared] };
+    await writeDeck(path, full);
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    const q2 = JSON.parse(lines.find((l) => l.startsWith('{"id":"q2"'))!.replace(/,$/, ''));
+    expect(q2).toEqual({
+      id: 'q2',
+      type: 'typed',
+      cardId: card.id,
+      prompt: '列出镜像的命令？',
+      answer: 'docker image ls',
+      alternatives: ['docker images'],
+    });
+    // q1's explanation and tags differ from its card's: kept.
+    const q1 = JSON.parse(lines.find((l) => l.startsWith('{"id":"q1"'))!.replace(/,$/, ''));
+    expect(q1).toMatchObject({ explanation: '', tags: [] });
+    expect(q1.source).toBeUndefined();
+    expect(await readDeck(path)).toEqual(full);
+  });
+
+  it("refuses a quiz item that leaves out its card's fields and names no card of the deck", async () => {
+    const path = join(await tmp(), 'deck.json');
+    await writeDeck(path, deck);
+    const text = (await readFile(path, 'utf8')).replace('"cardId":"a1"', '"cardId":"gone"');
+    await writeFile(path, text);
+    await expect(readDeck(path)).rejects.toThrow(/quiz\.0 tests card gone, which is not in the deck/);
+  });
+
   it('replaces the file atomically and leaves no temp file behind', async () => {
     const dir = await tmp();
     const path = join(dir, 'deck.json');
@@ -88,7 +130,7 @@ describe('deck file', () => {
     );
     await writeFile(join(dir, 'old.json'), JSON.stringify({ ...deck, version: 0 }));
     await expect(readDeck(join(dir, 'old.json'))).rejects.toThrow(
-      /format version 0, this deckhand reads version 1/,
+      /format version 0, this deckhand reads version 2/,
     );
     await writeFile(join(dir, 'shape.json'), JSON.stringify({ ...deck, cards: [{ id: 'x' }] }));
     await expect(readDeck(join(dir, 'shape.json'))).rejects.toThrow(/is not a valid deck: cards\.0\./);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateVault } from '../../src/bench/generate-notes.ts';
 import { buildDeck } from '../../src/deck/build.ts';
-import { serializeDeck } from '../../src/deck/file.ts';
+import { readDeck, serializeDeck } from '../../src/deck/file.ts';
 import { buildDeckFile } from '../../src/deck/pipeline.ts';
 import { useTmpDir } from '../support/tmp-dir.ts';
 
@@ -26,7 +26,7 @@ describe('buildDeckFile', () => {
     const first = await buildDeckFile({ notes: join(dir, 'notes'), out, threads: 2, useCache: false });
     expect(first.parsed).toBe(8);
     const bytes = await readFile(out, 'utf8');
-    expect(first.deck.cards.length).toBeGreaterThan(0);
+    expect(first.summary.cards).toBeGreaterThan(0);
 
     const cached = await buildDeckFile({ notes: join(dir, 'notes'), out });
     expect(cached.parsed).toBe(0);
@@ -34,6 +34,28 @@ describe('buildDeckFile', () => {
 
     const single = buildDeck(notes);
     expect(serializeDeck(single)).toBe(bytes);
+    expect(first.summary.cards).toBe(single.cards.length);
+    expect(first.summary.quizByType.mcq).toBe(single.quiz.filter((q) => q.type === 'mcq').length);
+    expect(await readDeck(out)).toEqual(single);
+  });
+
+  it('merges notes that share a title into one deck, the same from scratch and from the cache', async () => {
+    const dir = await tmp();
+    const notes = generateVault(sample, 6, 3_000).map((note, i) =>
+      // Notes 1 and 4 both call themselves 共享: one deck, its duplicate cards kept once.
+      i === 1 || i === 4 ? { ...note, text: note.text.replace(/^title: .*$/m, 'title: 共享') } : note,
+    );
+    notes.push({ ...notes[1]!, path: 'copy/of-one.md' });
+    await writeVault(join(dir, 'notes'), notes);
+    const out = join(dir, 'deck.json');
+    const expected = serializeDeck(buildDeck(notes));
+    expect(buildDeck(notes).decks.filter((d) => d.name === '共享')).toHaveLength(3);
+    await buildDeckFile({ notes: join(dir, 'notes'), out, threads: 2 });
+    expect(await readFile(out, 'utf8')).toBe(expected);
+    const again = await buildDeckFile({ notes: join(dir, 'notes'), out });
+    expect(await readFile(out, 'utf8')).toBe(expected);
+    // Merged notes are built again each time; the others come from the cache.
+    expect(again.parsed).toBe(3);
   });
 
   it('re-parses only the edited note, and the result equals a full build', async () => {
@@ -63,10 +85,28 @@ describe('buildDeckFile', () => {
     await writeVault(join(dir, 'notes'), generateVault(sample, 3, 2_000));
     const out = join(dir, 'deck.json');
     await buildDeckFile({ notes: join(dir, 'notes'), out });
-    await writeFile(join(dir, '.cache/build-cache.jsonl'), '{"code":"x"\n{not json');
+    await writeFile(join(dir, '.cache/build-index.json'), '{"code":"x"\n{not json');
     const again = await buildDeckFile({ notes: join(dir, 'notes'), out });
     expect(again.parsed).toBe(3);
     expect((await buildDeckFile({ notes: join(dir, 'notes'), out })).parsed).toBe(0);
+  });
+
+  it('never copies lines from a deck file that changed since the cache was saved', async () => {
+    const dir = await tmp();
+    const notes = generateVault(sample, 3, 2_000);
+    await writeVault(join(dir, 'notes'), notes);
+    const out = join(dir, 'deck.json');
+    await buildDeckFile({ notes: join(dir, 'notes'), out });
+    const bytes = await readFile(out, 'utf8');
+    // Same size, other bytes: the cache's byte ranges would now point at the wrong lines.
+    await writeFile(
+      out,
+      bytes.replace(/"front":"[^"]/, (m) => `${m.slice(0, -1)}X`),
+    );
+    const again = await buildDeckFile({ notes: join(dir, 'notes'), out });
+    expect(again.parsed).toBe(3);
+    expect(await readFile(out, 'utf8')).toBe(bytes);
+    expect(await readFile(out, 'utf8')).toBe(serializeDeck(buildDeck(notes)));
   });
 
   it('leaves an up-to-date deck alone with ifStale, and rebuilds when a note changes', async () => {
@@ -103,15 +143,17 @@ describe('buildDeckFile', () => {
     const big = `# 大文件\n\n${Array.from({ length: (10 * 1024 * 1024) / 1500 }, (_, i) => section(i)).join('\n')}\n### 镜像Image\n\n镜像是一个特殊的文件系统。\n`;
     await writeFile(join(notes, 'big.md'), big);
     const report = await buildDeckFile({ notes, out: join(dir, 'deck.json') });
-    expect(report.deck.decks.map((d) => d.file)).toEqual([
+    const deck = await readDeck(join(dir, 'deck.json'));
+    expect(deck.decks.map((d) => d.file)).toEqual([
       'bad-utf8.md',
       'big.md',
       'empty.md',
       'fence.md',
       'nested.md',
     ]);
-    expect(report.deck.cards.some((c) => c.source.file === 'big.md')).toBe(true);
-    const located = report.deck.warnings.map((w) => `${w.file}:${w.line}:${w.column}`);
+    expect(deck.cards.some((c) => c.source.file === 'big.md')).toBe(true);
+    expect(report.warnings).toEqual(deck.warnings);
+    const located = report.warnings.map((w) => `${w.file}:${w.line}:${w.column}`);
     expect(located).toEqual(expect.arrayContaining(['binary.md:1:1', 'bad-utf8.md:1:1', 'empty.md:1:1']));
   }, 120_000);
 });

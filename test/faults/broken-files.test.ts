@@ -176,7 +176,7 @@ describe('deck files', () => {
   };
 
   it.each([
-    ['of an older version', older, /has format version 0, this deckhand reads version 1: rebuild it/],
+    ['of an older version', older, /has format version 1, this deckhand reads version 2: rebuild it/],
     [
       'that is not JSON',
       (path: string) => writeFile(path, '{"version":1,"cards":['),

@@ -6,7 +6,7 @@ import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildDeckFile } from '../../src/deck/pipeline.ts';
+import { buildAndReadDeck } from '../../src/deck/pipeline.ts';
 import { DEFAULT_SETTINGS } from '../../src/review/types.ts';
 import { openStore } from '../../src/store/lowdb-store.ts';
 import type { ReviewStore } from '../../src/store/types.ts';
@@ -68,7 +68,7 @@ describe('a deck rebuild while reviews run', () => {
     const dataDir = join(root, 'data');
     await cp('test/fixtures/web/notes', notes, { recursive: true });
     const deckPath = join(dataDir, 'deck.json');
-    const build = async () => (await buildDeckFile({ notes, out: deckPath, threads: 1 })).deck;
+    const build = async () => (await buildAndReadDeck({ notes, out: deckPath, threads: 1 })).deck;
     const initial = await build();
     const clock = testClock(new Date(2026, 2, 10, 10, 0));
     const { store } = await openStore({ dataDir, now: clock.now, checkpointEvery: 3 });

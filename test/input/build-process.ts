@@ -17,8 +17,8 @@ const report = await buildDeckFile({
 console.log(
   JSON.stringify({
     files: report.files,
-    cards: report.deck.cards.length,
-    warnings: report.deck.warnings.map((w) => `${w.file}:${w.line}:${w.column} ${w.message}`),
+    cards: report.summary.cards,
+    warnings: report.warnings.map((w) => `${w.file}:${w.line}:${w.column} ${w.message}`),
     ms: Math.round(performance.now() - started),
     maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   }),

@@ -10,7 +10,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeDeck } from '../../src/deck/file.ts';
+import { readDeck, writeDeck } from '../../src/deck/file.ts';
 import { buildDeckFile } from '../../src/deck/pipeline.ts';
 import { parseDeck } from '../../src/deck/schema.ts';
 import type { Card, Deck, QuizItem } from '../../src/deck/types.ts';
@@ -72,7 +72,8 @@ ${p.style}
 /** Builds the hostile note into a deck, adds the hand-written cards and quiz items, writes it. */
 export async function writeHostileDeck(notesDir: string, deckPath: string, canary: string): Promise<Deck> {
   await writeFile(join(notesDir, 'hostile.md'), hostileNote(canary));
-  const built = (await buildDeckFile({ notes: notesDir, out: deckPath, threads: 1, useCache: false })).deck;
+  await buildDeckFile({ notes: notesDir, out: deckPath, threads: 1, useCache: false });
+  const built = await readDeck(deckPath);
   const p = payloads(canary);
   const all = Object.values(p).join(' ');
   const deckName = built.decks[0]?.name ?? `恶意${p.img}`;

@@ -1,0 +1,159 @@
+import { generateQuiz } from '../extract/quiz.ts';
+import type { NoteBuild } from './build.ts';
+import { cardLine, deckFileParts, deckInfoLine, LINE_SEPARATOR, quizLine, warningLine } from './file.ts';
+import type { DeckSummary } from './summary.ts';
+import {
+  type BuildWarning,
+  CARD_KINDS,
+  type Card,
+  type CardKind,
+  DECK_FORMAT_VERSION,
+  type DeckInfo,
+  QUIZ_TYPES,
+  type QuizType,
+} from './types.ts';
+
+/**
+ * One note's build as deck-file lines: what build workers send back (bytes move between threads
+ * without copying) and what the cache keeps. The main thread only joins these into the deck file; it
+ * never turns a large vault's cards back into objects.
+ */
+export interface NoteLines {
+  deck: DeckInfo;
+  warnings: BuildWarning[];
+  cardCount: number;
+  cardsByKind: Partial<Record<CardKind, number>>;
+  quizByType: Partial<Record<QuizType, number>>;
+  quizSeed: string;
+  /** The cards' lines joined by `,\n` (UTF-8). */
+  cards: Uint8Array;
+  /** The quiz items of the note's deck as if the note were the whole deck, likewise. */
+  quiz: Uint8Array;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function countBy<T extends string>(values: Iterable<T>): Partial<Record<T, number>> {
+  const counts: Partial<Record<T, number>> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
+
+/** A note's build as lines. Each byte array owns its buffer, so it can be transferred to another thread. */
+export function toNoteLines(build: NoteBuild): NoteLines {
+  const byId = new Map(build.cards.map((card) => [card.id, card]));
+  return {
+    deck: build.deck,
+    warnings: build.warnings,
+    cardCount: build.cards.length,
+    cardsByKind: countBy(build.cards.map((card) => card.kind)),
+    quizByType: countBy(build.quiz.items.map((item) => item.type)),
+    quizSeed: build.quiz.seed,
+    cards: encoder.encode(build.cards.map(cardLine).join(LINE_SEPARATOR)),
+    quiz: encoder.encode(
+      build.quiz.items.map((item) => quizLine(item, byId.get(item.cardId))).join(LINE_SEPARATOR),
+    ),
+  };
+}
+
+function parseCards(lines: Uint8Array): Card[] {
+  return lines.length === 0 ? [] : (JSON.parse(`[${decoder.decode(lines)}]`) as Card[]);
+}
+
+function byPosition(a: BuildWarning, b: BuildWarning): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+
+/** The deck file assembled from notes' lines, with where each note's own lines landed in it. */
+export interface DeckFile {
+  parts: (string | Uint8Array)[];
+  summary: DeckSummary;
+  warnings: BuildWarning[];
+  /** Notes, in path order, whose cards and quiz items are their own lines in the file (reusable by the next build). */
+  reusable: Set<NoteLines>;
+}
+
+/**
+ * Joins notes' lines into one deck file: the same bytes as `writeDeck(assembleDeck(builds))`. Notes in
+ * path order, cards in note order, then quiz items deck by deck. A deck of one note reuses its lines;
+ * notes that share a deck name are merged (duplicates dropped) and their quiz items generated together.
+ */
+export function assembleDeckFile(
+  notes: readonly NoteLines[],
+  seed: string,
+  fileWarnings: readonly BuildWarning[] = [],
+): DeckFile {
+  const sorted = [...notes].sort((a, b) =>
+    a.deck.file < b.deck.file ? -1 : a.deck.file > b.deck.file ? 1 : 0,
+  );
+  const groups = new Map<string, NoteLines[]>();
+  for (const note of sorted) {
+    const group = groups.get(note.deck.name);
+    if (group) group.push(note);
+    else groups.set(note.deck.name, [note]);
+  }
+  const cardsByKind = Object.fromEntries(CARD_KINDS.map((k) => [k, 0])) as Record<CardKind, number>;
+  const quizByType = Object.fromEntries(QUIZ_TYPES.map((t) => [t, 0])) as Record<QuizType, number>;
+  const add = <K extends string>(total: Record<K, number>, counts: Partial<Record<K, number>>) => {
+    for (const [key, n] of Object.entries(counts) as [K, number][]) total[key] += n;
+  };
+  // Per deck: its cards' lines at the place of its first note, and its quiz lines.
+  const cardParts = new Map<NoteLines, Uint8Array | string>();
+  const quizParts: (Uint8Array | string)[] = [];
+  const reusable = new Set<NoteLines>();
+  let cardCount = 0;
+  for (const group of groups.values()) {
+    const [only] = group;
+    if (group.length === 1 && only && only.quizSeed === seed) {
+      cardParts.set(only, only.cards);
+      quizParts.push(only.quiz);
+      reusable.add(only);
+      cardCount += only.cardCount;
+      add(cardsByKind, only.cardsByKind);
+      add(quizByType, only.quizByType);
+      continue;
+    }
+    // Two files with the same title form one deck; a card both make is kept once.
+    const seen = new Set<string>();
+    const cards: Card[] = [];
+    for (const note of group) {
+      const own: string[] = [];
+      for (const card of parseCards(note.cards)) {
+        if (seen.has(card.id)) continue;
+        seen.add(card.id);
+        cards.push(card);
+        own.push(cardLine(card));
+        cardsByKind[card.kind]++;
+      }
+      cardParts.set(note, own.join(LINE_SEPARATOR));
+    }
+    cardCount += cards.length;
+    const byId = new Map(cards.map((card) => [card.id, card]));
+    const items = generateQuiz(cards, [group[0]!.deck], seed);
+    for (const item of items) quizByType[item.type]++;
+    quizParts.push(items.map((item) => quizLine(item, byId.get(item.cardId))).join(LINE_SEPARATOR));
+  }
+  const warnings = [...fileWarnings, ...sorted.flatMap((note) => note.warnings)].sort(byPosition);
+  const parts = [
+    ...deckFileParts(DECK_FORMAT_VERSION, {
+      decks: sorted.map((note) => deckInfoLine(note.deck)),
+      cards: sorted.map((note) => cardParts.get(note) ?? ''),
+      quiz: quizParts,
+      warnings: warnings.map(warningLine),
+    }),
+  ];
+  return {
+    parts,
+    warnings,
+    reusable,
+    summary: {
+      files: sorted.length,
+      sections: sorted.reduce((sum, note) => sum + note.deck.topics.length, 0),
+      cards: cardCount,
+      cardsByKind,
+      quizByType,
+      warnings: warnings.length,
+    },
+  };
+}
