@@ -44,7 +44,8 @@ export interface SavedReport {
   warnings: BuildWarning[];
 }
 
-const BUILD_CODE_DIRS = ['notes', 'extract', 'text', 'deck', 'shell'];
+/** The build's code under src/: what build workers run (see worker-script.ts). */
+const BUILD_CODE = ['notes', 'extract', 'text', 'deck', 'shell', 'errors.ts'];
 const INDEX_FILE = 'build-index.json';
 
 export function contentHash(path: string, text: string): string {
@@ -58,11 +59,13 @@ export function buildCodeHash(): Promise<string> {
   codeHashMemo ??= (async () => {
     const src = join(dirname(fileURLToPath(import.meta.url)), '..');
     const hash = createHash('sha256');
-    for (const dir of BUILD_CODE_DIRS) {
-      const entries = (await readdir(join(src, dir), { recursive: true }))
-        .filter((f) => f.endsWith('.ts') || f.endsWith('.mjs'))
-        .sort();
-      for (const file of entries) hash.update(file).update(await readFile(join(src, dir, file)));
+    for (const entry of BUILD_CODE) {
+      const files = entry.endsWith('.ts')
+        ? ['']
+        : (await readdir(join(src, entry), { recursive: true }))
+            .filter((f) => f.endsWith('.ts') || f.endsWith('.mjs'))
+            .sort();
+      for (const file of files) hash.update(entry + file).update(await readFile(join(src, entry, file)));
     }
     return hash.digest('hex');
   })();

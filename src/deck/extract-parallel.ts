@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { buildNote, DEFAULT_QUIZ_SEED, type NoteFile } from './build.ts';
 import { type NoteLines, toNoteLines } from './note-lines.ts';
+import { workerScript } from './worker-script.ts';
 
 /** Below this much text, starting workers costs more than it saves. */
 const PARALLEL_MIN_BYTES = 512 * 1024;
@@ -55,6 +56,7 @@ export async function extractParallel(
   }
   const order = notes.map((_, index) => index).sort((a, b) => notes[b]!.text.length - notes[a]!.text.length);
   const limits = options.limits ?? workerLimits(notes[order[0]!]!.text.length);
+  const script = await workerScript();
   let next = 0;
   const workers = new Set<Worker>();
   // One worker's loop: feed it a note at a time; if it dies (out of memory), build that note here and

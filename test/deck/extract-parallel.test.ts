@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateVault } from '../../src/bench/generate-notes.ts';
 import { buildNote } from '../../src/deck/build.ts';
 import { extractParallel, workerLimits } from '../../src/deck/extract-parallel.ts';
 import { toNoteLines } from '../../src/deck/note-lines.ts';
+import { workerScript } from '../../src/deck/worker-script.ts';
 
 const sample = await readFile(join(import.meta.dirname, '../../content/docker-notes.md'), 'utf8');
 const decoder = new TextDecoder();
@@ -35,5 +36,14 @@ describe('extractParallel', () => {
   it('gives a worker room for the largest note', () => {
     expect(workerLimits(10_000).maxOldGenerationSizeMb).toBe(160);
     expect(workerLimits(10 * 1024 * 1024).maxOldGenerationSizeMb).toBeGreaterThanOrEqual(1000);
+  });
+});
+
+describe('workerScript', () => {
+  it('bundles the build code into one JavaScript file, once per version of the code', async () => {
+    const script = await workerScript();
+    expect(script.pathname).toMatch(/node_modules\/\.cache\/deckhand\/build-worker-[0-9a-f]{16}\.mjs$/);
+    expect((await stat(script)).size).toBeGreaterThan(100_000);
+    expect(await workerScript()).toBe(script);
   });
 });
