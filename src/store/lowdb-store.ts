@@ -4,7 +4,7 @@
  * DATA_DIR holds
  * - `db.json` (lowdb): settings, a snapshot of every card's progress, and `logSeq`, the last review-log
  *   record folded into that snapshot. Small, rewritten whole (atomically, then fsynced) at checkpoints
- *   and settings changes.
+ *   and settings changes, through `SnapshotFile`, which writes it a slice at a time beside the requests.
  * - `reviews.jsonl`: the write-ahead log. Every grade, undo, suspend and bury is one line, appended and
  *   fsynced before the call resolves, so a write costs the same at any history size. It is never
  *   truncated: it is also the review history the Stats and card pages read.
@@ -22,15 +22,15 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { z } from 'zod';
 import { BadInputError, StoreClosedError, StoreCorruptError, StoreWriteError } from '../errors.ts';
 import type { CardProgress, ReviewEntry, Schedule, Settings } from '../review/types.ts';
 import { backupDue, keepBeforeMigration, latestBackup, takeBackup } from './backups.ts';
 import { ReviewLog } from './review-log.ts';
 import { DB_VERSION, type DbFile, emptyDb, parseDb, settingsSchema } from './schema.ts';
+import { SnapshotFile } from './snapshot-file.ts';
 import { type LogRecord, ReviewState } from './state.ts';
-import { syncDirectory, syncFile } from './sync.ts';
+import { syncDirectory } from './sync.ts';
 import type { GradeInput, OpenedStore, OpenStoreOptions, ReviewStore, StoreChange } from './types.ts';
 import { WriteQueue } from './write-queue.ts';
 
@@ -65,7 +65,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   const warnings: string[] = [];
 
   const defaults = emptyDb();
-  const db = new Low<DbFile>(new JSONFile<DbFile>(paths.db), defaults);
+  const db = new Low<DbFile>(new SnapshotFile(paths.db), defaults);
   const exists = await fileExists(paths.db);
   try {
     await db.read();
@@ -367,8 +367,7 @@ class LowdbStore implements ReviewStore {
     const previous = this.#db.data;
     this.#db.data = data;
     try {
-      await this.#db.write();
-      await syncFile(this.#paths.db);
+      await this.#db.write(); // fsynced before the rename (SnapshotFile)
       await syncDirectory(this.#paths.db);
     } catch (error) {
       this.#db.data = previous;
