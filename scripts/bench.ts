@@ -11,6 +11,7 @@ import type { Measurement } from '../src/bench/measure-build.ts';
 import { measureExport } from '../src/bench/measure-export.ts';
 import { gradeRows } from '../src/bench/measure-grade.ts';
 import { type BenchRow, formatTable } from '../src/bench/report.ts';
+import { workerScript } from '../src/deck/worker-script.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const root = join(tmpdir(), `deckhand-bench-${process.pid}`);
@@ -56,6 +57,16 @@ try {
   // The review server: grade requests over a large history, next to bare Express in the same run.
   await mkdir(join(root, 'server'), { recursive: true });
   rows.push(...(await gradeRows(join(root, 'server'))));
+
+  // Build workers run a bundle of the build code, made once per code version (as compiled code would
+  // be): made here, outside the timed builds, and reported on its own.
+  const bundling = performance.now();
+  await workerScript();
+  rows.push({
+    name: 'build workers: bundle the build code (once per code version)',
+    value: performance.now() - bundling,
+    unit: 'ms',
+  });
 
   // 2. A large personal vault: 1,000 notes of 10 KB.
   const vault = join(root, 'vault');

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 
 const WRITE_CHUNK = 1 << 20;
@@ -6,10 +7,15 @@ const WRITE_CHUNK = 1 << 20;
  * Writes text (or bytes) given piece by piece to `path` atomically: a temp file written in ~1 MB chunks and
  * fsynced, then renamed over the target. Large files never exist as one string in memory, a reader
  * never sees half a file, and a crash leaves the old one.
+ * @returns the size and modification time of the file written (a later rename does not change them).
  */
-export async function writeAtomically(path: string, pieces: Iterable<string | Uint8Array>): Promise<void> {
+export async function writeAtomically(
+  path: string,
+  pieces: Iterable<string | Uint8Array>,
+): Promise<{ size: number; mtimeMs: number }> {
   const temp = `${path}.${process.pid}.tmp`;
   const handle = await open(temp, 'w');
+  let written: Stats;
   try {
     let pending: string[] = [];
     let size = 0;
@@ -31,6 +37,7 @@ export async function writeAtomically(path: string, pieces: Iterable<string | Ui
     }
     await handle.write(pending.join(''));
     await handle.sync();
+    written = await handle.stat();
   } catch (error) {
     await handle.close();
     await rm(temp, { force: true });
@@ -38,4 +45,5 @@ export async function writeAtomically(path: string, pieces: Iterable<string | Ui
   }
   await handle.close();
   await rename(temp, path);
+  return { size: written.size, mtimeMs: written.mtimeMs };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAtomically } from './atomic-write.ts';
@@ -29,11 +29,17 @@ interface IndexEntry {
   quiz: Range;
 }
 
+/** Identifies one written deck file: another build's file (or an edit) has another modification time. */
+export interface DeckFileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
 interface CacheIndex {
   code: string;
   /** Hash of every input (code, seed and notes), to tell whether the deck file is up to date. */
   inputs: string;
-  deckFile: { size: number; mtimeMs: number };
+  deckFile: DeckFileStamp;
   /** What the build reported, for a build that finds the deck file up to date. */
   report: SavedReport;
   notes: Record<string, IndexEntry>;
@@ -72,9 +78,21 @@ export function buildCodeHash(): Promise<string> {
   return codeHashMemo;
 }
 
-async function deckFileStamp(deckPath: string): Promise<CacheIndex['deckFile'] | undefined> {
+async function deckFileStamp(deckPath: string): Promise<DeckFileStamp | undefined> {
   const info = await stat(deckPath).catch(() => undefined);
   return info?.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : undefined;
+}
+
+/** The file's bytes if it is still the file with this stamp (checked on the handle read from), else undefined. */
+async function readStamped(path: string, stamp: DeckFileStamp): Promise<Buffer | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const info = await handle.stat();
+    if (info.size !== stamp.size || info.mtimeMs !== stamp.mtimeMs) return undefined;
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
 
 export class BuildCache {
@@ -135,7 +153,7 @@ export class BuildCache {
   async get(path: string, hash: string): Promise<NoteLines | undefined> {
     const entry = this.index?.notes[path];
     if (entry?.hash !== hash) return undefined;
-    this.#deckBytes ??= readFile(this.deckPath).catch(() => undefined);
+    this.#deckBytes ??= readStamped(this.deckPath, this.index!.deckFile).catch(() => undefined);
     const bytes = await this.#deckBytes;
     const slice = (range: Range) => (range ? bytes?.subarray(range[0], range[1]) : new Uint8Array(0));
     const cards = slice(entry.cards);
@@ -145,17 +163,15 @@ export class BuildCache {
   }
 
   /**
-   * Records the deck file just written: for each note (by path) its hash and where its lines landed.
+   * Records the deck file just written (`deckFile`: its stamp as the writer saw it, so a file another
+   * build put there since is not taken for it): for each note its hash and where its lines landed.
    * Notes without ranges (merged into a deck with others) are left out and rebuilt next time.
    */
   async save(
     notes: { path: string; hash: string; lines: NoteLines; cards: Range; quiz: Range }[],
-    inputs: string,
-    report: SavedReport,
+    saved: { inputs: string; report: SavedReport; deckFile: DeckFileStamp },
   ): Promise<void> {
-    const deckFile = await deckFileStamp(this.deckPath);
-    if (deckFile === undefined) return;
-    const index: CacheIndex = { code: this.code, inputs, deckFile, report, notes: {} };
+    const index: CacheIndex = { code: this.code, ...saved, notes: {} };
     for (const { path, hash, lines, cards, quiz } of notes) {
       const { cards: _cards, quiz: _quiz, ...meta } = lines;
       index.notes[path] = { hash, meta, cards, quiz };

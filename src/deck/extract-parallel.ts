@@ -63,9 +63,7 @@ export async function extractParallel(
   // go on with a new worker.
   const run = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL('./build-worker-boot.mjs', import.meta.url), {
-        resourceLimits: limits,
-      });
+      const worker = new Worker(script, { resourceLimits: limits });
       workers.add(worker);
       let current: number | undefined;
       const feed = () => {

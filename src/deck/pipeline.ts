@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { DeckFormatError, UnusableInputError } from '../errors.ts';
 import { writeAtomically } from './atomic-write.ts';
 import { DEFAULT_QUIZ_SEED } from './build.ts';
-import { BuildCache, contentHash } from './build-cache.ts';
+import { BuildCache, contentHash, type DeckFileStamp } from './build-cache.ts';
 import { extractParallel } from './extract-parallel.ts';
 import { readDeck } from './file.ts';
 import { assembleDeckFile, type NoteLines } from './note-lines.ts';
@@ -51,10 +51,10 @@ function rangesOf(
   return ranges;
 }
 
-async function writeOut(out: string, parts: readonly (string | Uint8Array)[]): Promise<void> {
+async function writeOut(out: string, parts: readonly (string | Uint8Array)[]): Promise<DeckFileStamp> {
   try {
     await mkdir(dirname(out), { recursive: true });
-    await writeAtomically(out, parts);
+    return await writeAtomically(out, parts);
   } catch (error) {
     throw new UnusableInputError(
       `cannot write deck to ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
@@ -101,7 +101,7 @@ export async function buildDeckFile(options: BuildOptions & { ifStale?: boolean 
   });
   const notes = results as NoteLines[];
   const deckFile = assembleDeckFile(notes, seed, fileWarnings);
-  await writeOut(options.out, deckFile.parts);
+  const written = await writeOut(options.out, deckFile.parts);
   const wanted = new Set([...deckFile.reusable].flatMap((note) => [note.cards, note.quiz]));
   const ranges = rangesOf(deckFile.parts, wanted);
   const report = { summary: deckFile.summary, warnings: deckFile.warnings };
@@ -120,8 +120,7 @@ export async function buildDeckFile(options: BuildOptions & { ifStale?: boolean 
         },
       ];
     }),
-    inputs,
-    report,
+    { inputs, report, deckFile: written },
   );
   return {
     ...report,
