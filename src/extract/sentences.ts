@@ -131,8 +131,21 @@ function codeSpans(text: string): [number, number][] {
   return spans;
 }
 
-function inside(spans: readonly [number, number][], at: number): boolean {
-  return spans.some(([s, e]) => at > s && at < e);
+/**
+ * A test for "is offset `at` strictly inside inline code?", asked with ascending offsets: the spans are
+ * sorted and disjoint, so one cursor walks them once instead of every stop being compared with every
+ * span (text full of commands has many of both).
+ */
+function insideCode(text: string): (at: number) => boolean {
+  if (!text.includes('`')) return () => false;
+  const spans = codeSpans(text);
+  let next = 0;
+  return (at) => {
+    // Spans that end at or before `at` cannot hold it, nor any later offset.
+    while (next < spans.length && (spans[next]?.[1] ?? 0) <= at) next++;
+    const span = spans[next];
+    return span !== undefined && at > span[0];
+  };
 }
 
 /** Where sentences end: CJK and ASCII stops, and an English period followed by a space or the end. */
@@ -151,12 +164,12 @@ function softBreak(text: string, at: number, next: number): boolean {
  * Chinese notes use it between the two halves of one statement.
  */
 export function splitSentences(text: string): string[] {
-  const spans = codeSpans(text);
+  const inside = insideCode(text);
   const out: string[] = [];
   let start = 0;
   for (const m of text.matchAll(SENTENCE_END)) {
     const end = m.index + m[0].length;
-    if (inside(spans, m.index)) continue;
+    if (inside(m.index)) continue;
     if (m[0].startsWith('\n') && softBreak(text, m.index, end)) continue;
     const piece = tidy(text.slice(start, m[0].startsWith('\n') ? m.index : end));
     if (piece) out.push(piece);
@@ -181,7 +194,7 @@ function tidy(text: string): string {
  * touches Chinese text (`AUFS,曾经是`), but not between two English words (`LVM,RAID`) or inside code.
  */
 export function splitClauses(sentence: string): string[] {
-  const spans = sentence.includes('`') ? codeSpans(sentence) : [];
+  const inside = insideCode(sentence);
   const out: string[] = [];
   let start = 0;
   for (const m of sentence.matchAll(/[，；：;,:]/g)) {
@@ -194,7 +207,7 @@ export function splitClauses(sentence: string): string[] {
       const han = HAN.test(before) || HAN.test(after);
       cut = han || (ch === ',' && after === ' ');
     }
-    if (!cut || (spans.length > 0 && inside(spans, i))) continue;
+    if (!cut || inside(i)) continue;
     const piece = sentence.slice(start, i).trim();
     if (piece) out.push(piece);
     start = i + 1;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   joinSentences,
@@ -148,5 +149,82 @@ describe('joinSentences', () => {
       '镜像是基础。默认是`latest`。It is done.',
     );
     expect(joinSentences(['An image.', 'A container'])).toBe('An image. A container.');
+  });
+});
+
+describe('splitting around inline code', () => {
+  const HAN = /\p{Script=Han}/u;
+  /** The test as first written: a stop compared with every code span of the text. */
+  const insideAny = (text: string, at: number) =>
+    [...text.matchAll(/(`+)[\s\S]*?\1/g)].some((m) => at > m.index && at < m.index + m[0].length);
+
+  function referenceSentences(text: string): string[] {
+    const tidy = (t: string) =>
+      t.includes('\n')
+        ? t
+            .trim()
+            .replace(/(?<=[\p{Script=Han}\p{P}])\s*\n\s*(?=[\p{Script=Han}\p{P}])/gu, '')
+            .replace(/\s*\n\s*/g, ' ')
+        : t.trim();
+    const out: string[] = [];
+    let start = 0;
+    for (const m of text.matchAll(/[。！？!?]+|\.(?=\s+[^a-z0-9]|$)|\n+/gu)) {
+      const end = m.index + m[0].length;
+      if (insideAny(text, m.index)) continue;
+      const soft = /[A-Za-z,，、(（]/.test(text[m.index - 1] ?? '') || /[a-z]/.test(text[end] ?? '');
+      if (m[0].startsWith('\n') && soft) continue;
+      const piece = tidy(text.slice(start, m[0].startsWith('\n') ? m.index : end));
+      if (piece) out.push(piece);
+      start = end;
+    }
+    const rest = tidy(text.slice(start));
+    if (rest) out.push(rest);
+    return out;
+  }
+
+  function referenceClauses(sentence: string): string[] {
+    const out: string[] = [];
+    let start = 0;
+    for (const m of sentence.matchAll(/[，；：;,:]/g)) {
+      const i = m.index;
+      let cut = m[0] !== ',' && m[0] !== ':';
+      if (!cut) {
+        const han = HAN.test(sentence.charAt(i - 1)) || HAN.test(sentence.charAt(i + 1));
+        cut = han || (m[0] === ',' && sentence.charAt(i + 1) === ' ');
+      }
+      if (!cut || insideAny(sentence, i)) continue;
+      const piece = sentence.slice(start, i).trim();
+      if (piece) out.push(piece);
+      start = i + 1;
+    }
+    const rest = sentence.slice(start).trim();
+    if (rest) out.push(rest);
+    return out;
+  }
+
+  it('cuts as comparing every stop with every code span would, however many of both a text has', () => {
+    const piece = fc.constantFrom(
+      '`',
+      '``',
+      '`a.b`',
+      '镜像',
+      '。',
+      '，',
+      ', ',
+      ':',
+      '. ',
+      'Run it',
+      '!',
+      '\n',
+      'x',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(splitSentences(text)).toEqual(referenceSentences(text));
+        expect(splitClauses(text)).toEqual(referenceClauses(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
