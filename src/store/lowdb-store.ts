@@ -26,10 +26,11 @@ import { z } from 'zod';
 import { BadInputError, StoreClosedError, StoreCorruptError, StoreWriteError } from '../errors.ts';
 import type { CardProgress, ReviewEntry, Schedule, Settings } from '../review/types.ts';
 import { backupDue, keepBeforeMigration, latestBackup, takeBackup } from './backups.ts';
+import { GroupCommit } from './group-commit.ts';
 import { ReviewLog } from './review-log.ts';
 import { DB_VERSION, type DbFile, emptyDb, parseDb, settingsSchema } from './schema.ts';
 import { SnapshotFile } from './snapshot-file.ts';
-import { type LogRecord, ReviewState } from './state.ts';
+import { cardOf, type LogRecord, ReviewState } from './state.ts';
 import { syncDirectory } from './sync.ts';
 import type { GradeInput, OpenedStore, OpenStoreOptions, ReviewStore, StoreChange } from './types.ts';
 import { WriteQueue } from './write-queue.ts';
@@ -178,10 +179,13 @@ class LowdbStore implements ReviewStore {
   readonly #checkpointEvery: number;
   readonly #onWarning: (message: string) => void;
   readonly #readOnly: boolean;
-  /** Log appends and the in-memory changes that follow them, one at a time. */
-  readonly #writes = new WriteQueue();
+  /** Log appends, in groups, and the in-memory changes that follow them. */
+  readonly #writes: GroupCommit<LogRecord>;
   /** db.json writes (checkpoints, settings), one at a time; they never hold up log appends. */
   readonly #dbWrites = new WriteQueue();
+  /** Set once close() is called: log writes asked for after it are refused. */
+  #closeCalled = false;
+  /** Set once the log writes asked for before close() are done: nothing is written after. */
   #closed = false;
   #closing: Promise<void> | undefined;
   #autoCheckpoint: Promise<void> | undefined;
@@ -197,6 +201,13 @@ class LowdbStore implements ReviewStore {
     this.#checkpointEvery = parts.checkpointEvery;
     this.#onWarning = parts.onWarning;
     this.#readOnly = parts.readOnly;
+    this.#writes = new GroupCommit<LogRecord>({
+      seq: () => this.#state.seq,
+      cardOf,
+      write: (records) => this.#log.append(...records),
+      apply: (record) => this.#state.apply(record),
+      failed: (error) => writeFailed(LOG_FILE, error),
+    });
   }
 
   getProgress(cardId: string): CardProgress | undefined {
@@ -220,27 +231,27 @@ class LowdbStore implements ReviewStore {
   }
 
   async recordGrade(input: GradeInput): Promise<ReviewEntry> {
-    const record = await this.#append(() => this.#state.planGrade(input));
+    const record = await this.#append((seq) => this.#state.planGrade(input, seq));
     if (record?.type !== 'grade') throw new Error('unreachable: a grade plan is a grade');
     return record.entry;
   }
 
   async undoLastReview(): Promise<ReviewEntry | undefined> {
     let undone: ReviewEntry | undefined;
-    await this.#append(() => {
+    await this.#append((seq) => {
       undone = this.#state.history.at(-1);
-      return this.#state.planUndo();
-    });
+      return this.#state.planUndo(seq);
+    }, true);
     return undone;
   }
 
   async setSuspended(cardId: string, suspended: boolean, schedule: Schedule): Promise<CardProgress> {
-    await this.#append(() => this.#state.planSuspend(cardId, suspended, schedule));
+    await this.#append((seq) => this.#state.planSuspend(cardId, suspended, schedule, seq));
     return this.#state.progress.get(cardId)!;
   }
 
   async bury(cardId: string, until: Date, schedule: Schedule): Promise<CardProgress> {
-    await this.#append(() => this.#state.planBury(cardId, until, schedule));
+    await this.#append((seq) => this.#state.planBury(cardId, until, schedule, seq));
     return this.#state.progress.get(cardId)!;
   }
 
@@ -274,9 +285,9 @@ class LowdbStore implements ReviewStore {
 
   async close(): Promise<void> {
     this.#closing ??= (async () => {
-      await this.#writes.run(() => {
-        this.#closed = true;
-      });
+      this.#closeCalled = true;
+      await this.#writes.idle();
+      this.#closed = true;
       await this.#autoCheckpoint;
       try {
         await this.checkpoint();
@@ -288,22 +299,15 @@ class LowdbStore implements ReviewStore {
   }
 
   /**
-   * Plans a record inside the write queue (so the stale check sees every earlier write), appends it,
-   * and applies it only once it is on disk. A failed append changes nothing in memory.
+   * Plans a record after every earlier write (so the stale check sees them all), appends it with
+   * the writes waiting beside it, and applies it only once it is on disk (GroupCommit). A failed
+   * append changes nothing in memory.
+   * @param alone planned in a group of its own (an undo)
    */
-  async #append(plan: () => LogRecord | undefined): Promise<LogRecord | undefined> {
-    const record = await this.#writes.run(async () => {
-      this.#assertOpen();
-      const planned = plan();
-      if (planned === undefined) return undefined;
-      try {
-        await this.#log.append(planned);
-      } catch (error) {
-        throw writeFailed(LOG_FILE, error);
-      }
-      this.#state.apply(planned);
-      return planned;
-    });
+  async #append(plan: (seq: number) => LogRecord | undefined, alone = false): Promise<LogRecord | undefined> {
+    this.#assertOpen();
+    if (this.#closeCalled) throw new StoreClosedError('the review store is closed');
+    const record = await this.#writes.submit(plan, alone);
     this.#maybeCheckpoint();
     return record;
   }

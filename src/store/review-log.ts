@@ -88,8 +88,11 @@ export class ReviewLog {
     return { log: new ReviewLog(handle, codec, parsed.validBytes), records: parsed.records, warnings };
   }
 
-  /** Appends one record and resolves once it is on disk (write + fdatasync). */
-  async append(record: LogRecord): Promise<void> {
+  /**
+   * Appends records and resolves once they are on disk: one write and one fdatasync for them all.
+   * Each line is encoded before any is noted, so records of one card must be appended one at a time.
+   */
+  async append(...records: LogRecord[]): Promise<void> {
     if (this.#handle === undefined) throw new Error('the review log is open read-only');
     if (this.#unrepaired !== undefined) {
       try {
@@ -99,14 +102,14 @@ export class ReviewLog {
         throw this.#unrepaired;
       }
     }
-    const bytes = Buffer.from(this.#codec.encode(record));
+    const bytes = Buffer.from(records.map((record) => this.#codec.encode(record)).join(''));
     try {
       const { bytesWritten } = await this.#handle.write(bytes);
       if (bytesWritten !== bytes.length)
         throw new Error(`short write to the review log (${bytesWritten} of ${bytes.length} bytes)`);
       await this.#handle.datasync();
       this.#size += bytes.length;
-      this.#codec.note(record);
+      for (const record of records) this.#codec.note(record);
     } catch (error) {
       // Cut back a partial line, so the next record starts on a line of its own.
       try {

@@ -14,6 +14,11 @@ export type LogRecord =
   | { seq: number; type: 'suspend'; cardId: string; suspended: boolean; schedule: Schedule }
   | { seq: number; type: 'bury'; cardId: string; until: Date; schedule: Schedule };
 
+/** The card a record changes. */
+export function cardOf(record: LogRecord): string {
+  return record.type === 'grade' ? record.entry.cardId : record.cardId;
+}
+
 /** A review's id is its record's sequence number, unique for the life of the data folder. */
 export function reviewId(seq: number): string {
   return `r${seq}`;
@@ -71,8 +76,13 @@ export class ReviewState {
     return [...this.#progress.values()];
   }
 
+  /*
+   * The plan* methods make a record without applying it. `seq` is the record's number: the next one
+   * by default; the lowdb store plans several records before it applies them (group commit).
+   */
+
   /** The record for a grade. @throws StaleReviewError when the card moved on since it was shown. */
-  planGrade(input: GradeInput): LogRecord {
+  planGrade(input: GradeInput, seq = this.seq + 1): LogRecord {
     const current = this.#progress.get(input.cardId);
     const reps = current?.schedule.reps ?? 0;
     if (input.expectedReps !== reps) {
@@ -80,7 +90,6 @@ export class ReviewState {
         `card ${input.cardId} was graded elsewhere: it was shown with ${input.expectedReps} reviews and has ${reps} now`,
       );
     }
-    const seq = this.seq + 1;
     return {
       seq,
       type: 'grade',
@@ -98,18 +107,18 @@ export class ReviewState {
   }
 
   /** The record undoing the newest review, or undefined when there is none. */
-  planUndo(): LogRecord | undefined {
+  planUndo(seq = this.seq + 1): LogRecord | undefined {
     const last = this.#history.at(-1);
     if (last === undefined) return undefined;
-    return { seq: this.seq + 1, type: 'undo', reviewId: last.id, cardId: last.cardId, restore: last.before };
+    return { seq, type: 'undo', reviewId: last.id, cardId: last.cardId, restore: last.before };
   }
 
-  planSuspend(cardId: string, suspended: boolean, schedule: Schedule): LogRecord {
-    return { seq: this.seq + 1, type: 'suspend', cardId, suspended, schedule };
+  planSuspend(cardId: string, suspended: boolean, schedule: Schedule, seq = this.seq + 1): LogRecord {
+    return { seq, type: 'suspend', cardId, suspended, schedule };
   }
 
-  planBury(cardId: string, until: Date, schedule: Schedule): LogRecord {
-    return { seq: this.seq + 1, type: 'bury', cardId, until, schedule };
+  planBury(cardId: string, until: Date, schedule: Schedule, seq = this.seq + 1): LogRecord {
+    return { seq, type: 'bury', cardId, until, schedule };
   }
 
   /**

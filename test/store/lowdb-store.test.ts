@@ -5,6 +5,7 @@ import { StoreClosedError, StoreCorruptError } from '../../src/errors.ts';
 import { newSchedule } from '../../src/review/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../../src/review/types.ts';
 import { openStore } from '../../src/store/lowdb-store.ts';
+import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { seedReviews } from '../../src/store/seed.ts';
 import type { ReviewStore } from '../../src/store/types.ts';
 import { reviewStoreContract } from './contract.ts';
@@ -70,6 +71,42 @@ describe('lowdb store on disk', () => {
     // The second grade's `before` is the first one's `after`, so the line leaves it out.
     expect(lines[1]).not.toHaveProperty('before');
     expect((await dbFile(dataDir)).logSeq).toBe(0); // not folded yet: replayed from the log
+    await store.close();
+  });
+
+  it('writes concurrent changes as the memory store makes them one at a time, and reopens to them', async () => {
+    // Writes that arrive together go to disk in groups (one fsync each): the outcome must be the
+    // one of writing them one by one in the order they were asked for.
+    const run = (store: ReviewStore) => {
+      const shown = (cardId: string, minute: number) => gradeInput(store, cardId, 3, at(minute));
+      const writes: Promise<unknown>[] = [];
+      for (const [minute, cardId] of ['a', 'b', 'c', 'd', 'e', 'f'].entries())
+        writes.push(store.recordGrade(shown(cardId, minute)));
+      writes.push(store.recordGrade(shown('a', 10))); // shown before a's first grade: stale
+      writes.push(store.undoLastReview());
+      writes.push(store.setSuspended('b', true, newSchedule(at(0))));
+      writes.push(store.recordGrade(shown('g', 11)));
+      writes.push(store.bury('g', at(24 * 60), newSchedule(at(0))));
+      writes.push(store.undoLastReview());
+      writes.push(store.recordGrade(shown('h', 12)));
+      return Promise.allSettled(writes);
+    };
+    const outcome = (results: PromiseSettledResult<unknown>[]) =>
+      results.map((result) => (result.status === 'fulfilled' ? 'ok' : (result.reason as Error).name));
+
+    const memory = createMemoryStore();
+    const expected = outcome(await run(memory));
+    const dataDir = await tempDir();
+    const { store } = await open(dataDir);
+    expect(outcome(await run(store))).toEqual(expected);
+    expect(expected.filter((status) => status !== 'ok')).toEqual(['StaleReviewError']);
+    expect(observe(store)).toEqual({ ...observe(memory), settings: store.settings() });
+    expect((await logLines(dataDir)).map((line) => line.seq)).toEqual(
+      Array.from({ length: 12 }, (_, index) => index + 1),
+    );
+    const reopened = await open(dataDir);
+    expect(observe(reopened.store)).toEqual(observe(store));
+    await reopened.store.close();
     await store.close();
   });
 
