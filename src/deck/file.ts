@@ -30,16 +30,27 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
 
-/** A quiz item as the file holds it: without the fields it shares with its card. */
-export function quizLine(item: QuizItem, card: Card | undefined): string {
-  if (card === undefined) return JSON.stringify(item);
-  const { deck, source, tags, explanation, ...rest } = item;
-  const line: Record<string, unknown> = { ...rest };
-  if (deck !== card.deck) line.deck = deck;
-  if (!sameSource(source, card.source)) line.source = source;
-  if (!sameList(tags, card.tags)) line.tags = tags;
-  if (explanation !== defaultExplanation(card)) line.explanation = explanation;
-  return JSON.stringify(line);
+/**
+ * Quiz items as the file holds them: without the fields they share with their card. One writer per
+ * list of items, so a card's default explanation is worked out once for its several items.
+ */
+export function quizLineWriter(cardOf: (id: string) => Card | undefined): (item: QuizItem) => string {
+  const explanations = new Map<Card, string>();
+  return (item) => {
+    const card = cardOf(item.cardId);
+    if (card === undefined) return JSON.stringify(item);
+    let explanation = explanations.get(card);
+    if (explanation === undefined) {
+      explanation = defaultExplanation(card);
+      explanations.set(card, explanation);
+    }
+    const { deck, source, tags, explanation: own, ...line } = item as QuizItem & Record<string, unknown>;
+    if (deck !== card.deck) line.deck = deck;
+    if (!sameSource(source, card.source)) line.source = source;
+    if (!sameList(tags, card.tags)) line.tags = tags;
+    if (own !== explanation) line.explanation = own;
+    return JSON.stringify(line);
+  };
 }
 
 /** The parts of a deck file between its lists, in order; `lists` are the lists' lines, already joined. */
@@ -77,7 +88,7 @@ export function* deckLines(deck: Deck): Generator<string | Uint8Array> {
   yield* deckFileParts(deck.version, {
     decks: deck.decks.map(deckInfoLine),
     cards: deck.cards.map(cardLine),
-    quiz: deck.quiz.map((item) => quizLine(item, cards.get(item.cardId))),
+    quiz: deck.quiz.map(quizLineWriter((id) => cards.get(id))),
     warnings: deck.warnings.map(warningLine),
   });
 }

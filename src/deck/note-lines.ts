@@ -1,6 +1,13 @@
 import { generateQuiz } from '../extract/quiz.ts';
 import type { NoteBuild } from './build.ts';
-import { cardLine, deckFileParts, deckInfoLine, LINE_SEPARATOR, quizLine, warningLine } from './file.ts';
+import {
+  cardLine,
+  deckFileParts,
+  deckInfoLine,
+  LINE_SEPARATOR,
+  quizLineWriter,
+  warningLine,
+} from './file.ts';
 import type { DeckSummary } from './summary.ts';
 import {
   type BuildWarning,
@@ -51,9 +58,7 @@ export function toNoteLines(build: NoteBuild): NoteLines {
     quizByType: countBy(build.quiz.items.map((item) => item.type)),
     quizSeed: build.quiz.seed,
     cards: encoder.encode(build.cards.map(cardLine).join(LINE_SEPARATOR)),
-    quiz: encoder.encode(
-      build.quiz.items.map((item) => quizLine(item, byId.get(item.cardId))).join(LINE_SEPARATOR),
-    ),
+    quiz: encoder.encode(build.quiz.items.map(quizLineWriter((id) => byId.get(id))).join(LINE_SEPARATOR)),
   };
 }
 
@@ -132,7 +137,7 @@ export function assembleDeckFile(
     const byId = new Map(cards.map((card) => [card.id, card]));
     const items = generateQuiz(cards, [group[0]!.deck], seed);
     for (const item of items) quizByType[item.type]++;
-    quizParts.push(items.map((item) => quizLine(item, byId.get(item.cardId))).join(LINE_SEPARATOR));
+    quizParts.push(items.map(quizLineWriter((id) => byId.get(id))).join(LINE_SEPARATOR));
   }
   const warnings = [...fileWarnings, ...sorted.flatMap((note) => note.warnings)].sort(byPosition);
   const parts = [
