@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAtomically } from './atomic-write.ts';
 import type { NoteLines } from './note-lines.ts';
+import type { FileStamp } from './notes-folder.ts';
 import type { DeckSummary } from './summary.ts';
 import type { BuildWarning } from './types.ts';
 
@@ -24,6 +25,9 @@ type Range = [number, number] | null;
 
 interface IndexEntry {
   hash: string;
+  /** The note file's size and times when it had this hash: unchanged, it need not be read again. */
+  stamp: FileStamp;
+  readWarnings: BuildWarning[];
   meta: Omit<NoteLines, 'cards' | 'quiz'>;
   cards: Range;
   quiz: Range;
@@ -149,6 +153,22 @@ export class BuildCache {
       .digest('hex');
   }
 
+  /** Whether the cache has the note in the version with this stamp. */
+  knows(path: string, stamp: FileStamp): boolean {
+    const known = this.index?.notes[path]?.stamp;
+    return (
+      known !== undefined &&
+      known.size === stamp.size &&
+      known.mtimeMs === stamp.mtimeMs &&
+      known.ctimeMs === stamp.ctimeMs
+    );
+  }
+
+  /** The hash and read warnings of a note the cache knows. */
+  knownNote(path: string): { hash: string; readWarnings: BuildWarning[] } | undefined {
+    return this.index?.notes[path];
+  }
+
   /** The cached lines of a note whose content hash is `hash`, or undefined. Reads the deck file once. */
   async get(path: string, hash: string): Promise<NoteLines | undefined> {
     const entry = this.index?.notes[path];
@@ -168,13 +188,21 @@ export class BuildCache {
    * Notes without ranges (merged into a deck with others) are left out and rebuilt next time.
    */
   async save(
-    notes: { path: string; hash: string; lines: NoteLines; cards: Range; quiz: Range }[],
+    notes: {
+      path: string;
+      hash: string;
+      stamp: FileStamp;
+      readWarnings: BuildWarning[];
+      lines: NoteLines;
+      cards: Range;
+      quiz: Range;
+    }[],
     saved: { inputs: string; report: SavedReport; deckFile: DeckFileStamp },
   ): Promise<void> {
     const index: CacheIndex = { code: this.code, ...saved, notes: {} };
-    for (const { path, hash, lines, cards, quiz } of notes) {
+    for (const { path, hash, stamp, readWarnings, lines, cards, quiz } of notes) {
       const { cards: _cards, quiz: _quiz, ...meta } = lines;
-      index.notes[path] = { hash, meta, cards, quiz };
+      index.notes[path] = { hash, stamp, readWarnings, meta, cards, quiz };
     }
     await mkdir(this.dir, { recursive: true });
     await writeAtomically(join(this.dir, INDEX_FILE), [JSON.stringify(index)]);

@@ -1,13 +1,40 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { UnusableInputError } from '../errors.ts';
 import type { BuildWarning } from './types.ts';
+
+/** What tells one version of a file from another without reading it (as git's index does). */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
 
 export interface NoteFileEntry {
   /** Relative to the notes folder (or the file's name when a single file was given), `/`-separated. */
   path: string;
   text: string;
+  stamp: FileStamp;
+  /** What reading it found (invalid UTF-8, empty); also in the folder's `warnings`. */
+  readWarnings: BuildWarning[];
 }
+
+/** A note the caller said it already has in this version: not read. */
+export interface KnownNoteEntry {
+  path: string;
+  stamp: FileStamp;
+}
+
+export interface ReadOptions {
+  /** Whether the caller already has this note in this version; such notes are listed, not read. */
+  known?: (path: string, stamp: FileStamp) => boolean;
+}
+
+const stampOf = (info: { size: number; mtimeMs: number; ctimeMs: number }): FileStamp => ({
+  size: info.size,
+  mtimeMs: info.mtimeMs,
+  ctimeMs: info.ctimeMs,
+});
 
 const NOTE_EXTENSION = /\.(md|markdown)$/i;
 /** Folders of tools and version control, never notes. */
@@ -45,7 +72,8 @@ export function decodeNote(path: string, bytes: Uint8Array): { text?: string; wa
  */
 export async function readNotesFolder(
   root: string,
-): Promise<{ files: NoteFileEntry[]; warnings: BuildWarning[] }> {
+  options: ReadOptions = {},
+): Promise<{ files: NoteFileEntry[]; known: KnownNoteEntry[]; warnings: BuildWarning[] }> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(root);
@@ -55,24 +83,42 @@ export async function readNotesFolder(
     );
   }
   const files: NoteFileEntry[] = [];
+  const known: KnownNoteEntry[] = [];
   const warnings: BuildWarning[] = [];
   // Found first, read after: reading many small files a few at a time is several times faster.
   const found: { absolute: string; path: string }[] = [];
   const addFile = async ({ absolute, path }: { absolute: string; path: string }) => {
     let bytes: Buffer;
+    let stamp: FileStamp;
     try {
-      bytes = await readFile(absolute);
+      if (options.known) {
+        stamp = stampOf(await stat(absolute));
+        if (options.known(path, stamp)) {
+          known.push({ path, stamp });
+          return;
+        }
+      }
+      const handle = await open(absolute, 'r');
+      try {
+        // The stamp of the bytes read, not of whatever the file is a moment later.
+        stamp = stampOf(await handle.stat());
+        bytes = await handle.readFile();
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
       warnings.push(
         problem(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`),
       );
       return;
     }
+    const readWarnings: BuildWarning[] = [];
     const { text, warning } = decodeNote(path, bytes);
-    if (warning) warnings.push(warning);
+    if (warning) readWarnings.push(warning);
+    if (text !== undefined && !text.trim()) readWarnings.push(problem(path, 'empty note'));
+    warnings.push(...readWarnings);
     if (text === undefined) return;
-    if (!text.trim()) warnings.push(problem(path, 'empty note'));
-    files.push({ path, text });
+    files.push({ path, text, stamp, readWarnings });
   };
   if (info.isFile()) {
     found.push({ absolute: root, path: basename(root) });
@@ -126,9 +172,12 @@ export async function readNotesFolder(
   };
   await Promise.all(Array.from({ length: READERS }, reader));
   warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  if (files.length === 0) {
+  if (files.length === 0 && known.length === 0) {
     throw new UnusableInputError(`no notes found at ${root} (looked for .md and .markdown files)`);
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, warnings };
+  const byPath = (a: { path: string }, b: { path: string }) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  files.sort(byPath);
+  known.sort(byPath);
+  return { files, known, warnings };
 }

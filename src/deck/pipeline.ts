@@ -7,7 +7,7 @@ import { BuildCache, contentHash, type DeckFileStamp } from './build-cache.ts';
 import { extractParallel } from './extract-parallel.ts';
 import { readDeck } from './file.ts';
 import { assembleDeckFile, type NoteLines } from './note-lines.ts';
-import { readNotesFolder } from './notes-folder.ts';
+import { type FileStamp, readNotesFolder } from './notes-folder.ts';
 import type { DeckSummary } from './summary.ts';
 import type { BuildWarning, Deck } from './types.ts';
 
@@ -31,6 +31,8 @@ export interface BuildReport {
   files: number;
   /** Notes parsed in this run (the others came from the cache). */
   parsed: number;
+  /** Note files read in this run: the cache vouches for unchanged files by size and times. */
+  read: number;
   elapsedMs: number;
   /** false when the deck file was already up to date and was left alone. */
   written: boolean;
@@ -71,64 +73,105 @@ async function writeOut(out: string, parts: readonly (string | Uint8Array)[]): P
 export async function buildDeckFile(options: BuildOptions & { ifStale?: boolean }): Promise<BuildReport> {
   const started = performance.now();
   const seed = options.seed ?? DEFAULT_QUIZ_SEED;
-  const { files, warnings: fileWarnings } = await readNotesFolder(options.notes);
+  const useCache = options.useCache !== false;
   const cache = await BuildCache.open(options.cacheDir ?? join(dirname(options.out), '.cache'), options.out);
-  const hashes = files.map((f) => contentHash(f.path, f.text));
-  const inputs = cache.fingerprint(hashes, seed);
+  let notes = await readNotes(options.notes, useCache ? cache : undefined);
+  const inputs = cache.fingerprint(
+    notes.entries.map((e) => e.hash),
+    seed,
+  );
   const saved = cache.report;
   if (options.ifStale && cache.inputs === inputs && saved) {
     const elapsedMs = performance.now() - started;
-    return { ...saved, files: files.length, parsed: 0, elapsedMs, written: false };
+    return { ...saved, files: notes.entries.length, parsed: 0, read: notes.read, elapsedMs, written: false };
   }
-  const results: (NoteLines | undefined)[] = await Promise.all(
-    files.map((f, i) => (options.useCache === false ? undefined : cache.get(f.path, hashes[i]!))),
+  let results = await Promise.all(
+    notes.entries.map((e) => (useCache ? cache.get(e.path, e.hash) : undefined)),
   );
-  const missing = files.flatMap((f, i) =>
-    results[i] ? [] : [{ index: i, note: { path: f.path, text: f.text } }],
+  if (results.some((lines, i) => lines === undefined && notes.entries[i]!.text === undefined)) {
+    // A note skipped as known whose lines are gone after all (the deck file changed meanwhile): read all.
+    notes = await readNotes(options.notes, undefined);
+    results = notes.entries.map(() => undefined);
+  }
+  const { entries } = notes;
+  const missing = entries.flatMap((e, i) =>
+    results[i] ? [] : [{ index: i, note: { path: e.path, text: e.text ?? '' } }],
   );
-  const cachedCount = files.length - missing.length;
-  options.onProgress?.(cachedCount, files.length);
+  const cachedCount = entries.length - missing.length;
+  options.onProgress?.(cachedCount, entries.length);
   const fresh = await extractParallel(
     missing.map((m) => m.note),
     {
       ...(options.threads ? { threads: options.threads } : {}),
       seed,
-      onDone: (done) => options.onProgress?.(cachedCount + done, files.length),
+      onDone: (done) => options.onProgress?.(cachedCount + done, entries.length),
     },
   );
   missing.forEach((m, i) => {
     results[m.index] = fresh[i];
   });
-  const notes = results as NoteLines[];
-  const deckFile = assembleDeckFile(notes, seed, fileWarnings);
+  const lines = results as NoteLines[];
+  const deckFile = assembleDeckFile(lines, seed, notes.warnings);
   const written = await writeOut(options.out, deckFile.parts);
   const wanted = new Set([...deckFile.reusable].flatMap((note) => [note.cards, note.quiz]));
   const ranges = rangesOf(deckFile.parts, wanted);
   const report = { summary: deckFile.summary, warnings: deckFile.warnings };
   await cache.save(
-    files.flatMap((f, i) => {
-      const lines = notes[i]!;
-      if (!deckFile.reusable.has(lines)) return [];
+    entries.flatMap((entry, i) => {
+      const own = lines[i]!;
+      if (!deckFile.reusable.has(own)) return [];
       // A note without cards (or quiz items) has no lines of that kind in the file: an empty range.
-      return [
-        {
-          path: f.path,
-          hash: hashes[i]!,
-          lines,
-          cards: ranges.get(lines.cards) ?? null,
-          quiz: ranges.get(lines.quiz) ?? null,
-        },
-      ];
+      const cards = ranges.get(own.cards) ?? null;
+      return [{ ...entry, lines: own, cards, quiz: ranges.get(own.quiz) ?? null }];
     }),
     { inputs, report, deckFile: written },
   );
   return {
     ...report,
-    files: files.length,
+    files: entries.length,
     parsed: missing.length,
+    read: notes.read,
     elapsedMs: performance.now() - started,
     written: true,
   };
+}
+
+/** A note as the build sees it; `text` is undefined for a note the cache knows unchanged (not read). */
+interface NoteEntry {
+  path: string;
+  stamp: FileStamp;
+  hash: string;
+  readWarnings: BuildWarning[];
+  text: string | undefined;
+}
+
+/**
+ * The notes folder's notes in path order, with the warnings of reading it. Notes the cache knows in
+ * this very version (same size and times) are not read: their hash and read warnings come from it.
+ */
+async function readNotes(
+  root: string,
+  cache: BuildCache | undefined,
+): Promise<{ entries: NoteEntry[]; warnings: BuildWarning[]; read: number }> {
+  const folder = await readNotesFolder(
+    root,
+    cache ? { known: (path, stamp) => cache.knows(path, stamp) } : {},
+  );
+  const entries: NoteEntry[] = folder.files.map((f) => ({
+    path: f.path,
+    stamp: f.stamp,
+    hash: contentHash(f.path, f.text),
+    readWarnings: f.readWarnings,
+    text: f.text,
+  }));
+  const warnings = [...folder.warnings];
+  for (const k of folder.known) {
+    const { hash, readWarnings } = cache!.knownNote(k.path)!;
+    entries.push({ path: k.path, stamp: k.stamp, hash, readWarnings, text: undefined });
+    warnings.push(...readWarnings);
+  }
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { entries, warnings, read: folder.files.length };
 }
 
 /**

@@ -23,7 +23,26 @@ describe('readNotesFolder', () => {
     const dir = await tmp();
     await writeFile(join(dir, 'one.md'), '# 镜像');
     const { files } = await readNotesFolder(join(dir, 'one.md'));
-    expect(files).toEqual([{ path: 'one.md', text: '# 镜像' }]);
+    expect(files.map(({ path, text }) => ({ path, text }))).toEqual([{ path: 'one.md', text: '# 镜像' }]);
+    expect(files[0]?.stamp.size).toBe(Buffer.byteLength('# 镜像'));
+  });
+
+  it('lists notes the caller already knows in this version without reading them', async () => {
+    const dir = await tmp();
+    await writeFile(join(dir, 'a.md'), '# 镜像');
+    await writeFile(join(dir, 'b.md'), '# 容器');
+    const first = await readNotesFolder(dir);
+    const stampOfA = first.files[0]!.stamp;
+    const seen: string[] = [];
+    const again = await readNotesFolder(dir, {
+      known: (path, stamp) => {
+        seen.push(path);
+        return path === 'a.md' && stamp.size === stampOfA.size && stamp.mtimeMs === stampOfA.mtimeMs;
+      },
+    });
+    expect(seen.sort()).toEqual(['a.md', 'b.md']);
+    expect(again.known).toEqual([{ path: 'a.md', stamp: stampOfA }]);
+    expect(again.files.map((f) => f.path)).toEqual(['b.md']);
   });
 
   it('skips binary files, keeps invalid UTF-8 with replacement characters, and reports both', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateVault } from '../../src/bench/generate-notes.ts';
@@ -71,6 +71,8 @@ describe('buildDeckFile', () => {
     );
     const rebuild = await buildDeckFile({ notes: join(dir, 'notes'), out });
     expect(rebuild.parsed).toBe(1);
+    // The other notes are not even read: their size and times are those the cache saw.
+    expect(rebuild.read).toBe(1);
     const full = await buildDeckFile({
       notes: join(dir, 'notes'),
       out: join(dir, 'full.json'),
@@ -78,6 +80,38 @@ describe('buildDeckFile', () => {
     });
     expect(await readFile(out, 'utf8')).toBe(await readFile(join(dir, 'full.json'), 'utf8'));
     expect(full.parsed).toBe(12);
+  });
+
+  it('reads a note again when its bytes changed, even with its size and mtime put back', async () => {
+    const dir = await tmp();
+    const note = join(dir, 'notes/a.md');
+    await mkdir(join(dir, 'notes'));
+    await writeFile(note, '# 镜像Image\n\n镜像是一个特殊的文件系统。\n');
+    const out = join(dir, 'deck.json');
+    await buildDeckFile({ notes: join(dir, 'notes'), out });
+    const before = await stat(note);
+    await writeFile(note, '# 容器Image\n\n容器是一个特殊的文件系统。\n');
+    await utimes(note, before.atime, before.mtime);
+    expect((await stat(note)).size).toBe(before.size);
+    const again = await buildDeckFile({ notes: join(dir, 'notes'), out });
+    expect([again.read, again.parsed]).toEqual([1, 1]);
+    expect((await readDeck(out)).cards.map((c) => c.key)).toContain('容器');
+  });
+
+  it('keeps the warnings of notes it does not read again', async () => {
+    const dir = await tmp();
+    await mkdir(join(dir, 'notes'));
+    await writeFile(
+      join(dir, 'notes/bad.md'),
+      Buffer.from('# 镜像\n\n\xff 镜像是一个特殊的文件系统。\n', 'latin1'),
+    );
+    await writeFile(join(dir, 'notes/empty.md'), '');
+    const out = join(dir, 'deck.json');
+    const first = await buildDeckFile({ notes: join(dir, 'notes'), out });
+    const again = await buildDeckFile({ notes: join(dir, 'notes'), out });
+    expect(again.read).toBe(0);
+    expect(again.warnings).toEqual(first.warnings);
+    expect(first.warnings.map((w) => w.file)).toEqual(['bad.md', 'empty.md']);
   });
 
   it('treats a damaged cache as empty: a full build, no error', async () => {
