@@ -29,7 +29,7 @@ import { backupDue, keepBeforeMigration, latestBackup, takeBackup } from './back
 import { GroupCommit } from './group-commit.ts';
 import { ReviewLog } from './review-log.ts';
 import { DB_VERSION, type DbFile, emptyDb, parseDb, settingsSchema } from './schema.ts';
-import { SnapshotFile } from './snapshot-file.ts';
+import { progressRecord, SnapshotFile } from './snapshot-file.ts';
 import { cardOf, type LogRecord, ReviewState } from './state.ts';
 import { syncDirectory } from './sync.ts';
 import type { GradeInput, OpenedStore, OpenStoreOptions, ReviewStore, StoreChange } from './types.ts';
@@ -328,12 +328,14 @@ class LowdbStore implements ReviewStore {
   }
 
   async #fold(force: boolean): Promise<void> {
-    // One synchronous step: nothing can append between reading the seq and the progress.
+    // One synchronous step: nothing can append between reading the seq and the progress (a list of
+    // the progress objects, which are never changed, so it can be read later, a slice at a time).
     const seq = this.#state.seq;
-    const progress = Object.fromEntries(this.#state.progress);
+    const snapshot = this.#state.snapshot();
     const now = this.#now();
     const backupWanted = now.getTime() >= this.#backupCheckAt && (await this.#backupDue(now));
     if (force || backupWanted || seq !== this.#db.data.logSeq) {
+      const progress = await progressRecord(snapshot);
       await this.#writeDb({ ...this.#db.data, logSeq: seq, progress, checkpointedAt: now });
     }
     if (!backupWanted) return;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { newSchedule } from '../../src/review/scheduler.ts';
 import type { CardProgress, FsrsState } from '../../src/review/types.ts';
 import { type DbFile, emptyDb } from '../../src/store/schema.ts';
-import { DbText, SnapshotFile } from '../../src/store/snapshot-file.ts';
+import { DbText, progressRecord, SnapshotFile } from '../../src/store/snapshot-file.ts';
 import { tempDir } from './temp-dir.ts';
 
 const progressOf = (cardId: string) =>
@@ -62,6 +62,24 @@ describe('DbText', () => {
     await text.pieces(db);
     const moved = { ...db, progress: { b: shared } };
     expect((await text.pieces(moved)).join('')).toBe(JSON.stringify(moved, null, 2));
+  });
+});
+
+describe('progressRecord', () => {
+  it('keys the card states as Object.fromEntries over the store map does, in slices', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(cardId, fc.constant('__proto__')).chain(progressOf), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 7 }),
+        async (items, slice) => {
+          const map = new Map(items.map((item) => [item.cardId, item]));
+          const record = await progressRecord([...map.values()], slice);
+          const expected = Object.fromEntries(map);
+          expect(Object.keys(record)).toEqual(Object.keys(expected));
+          expect(JSON.stringify(record, null, 2)).toBe(JSON.stringify(expected, null, 2));
+        },
+      ),
+    );
   });
 });
 
