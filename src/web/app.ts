@@ -78,6 +78,9 @@ export function createApp(options: AppOptions): Express {
   const csrf = csrfProtection(options.csrfSecret);
   const app = express();
   app.disable('x-powered-by');
+  // Pages are sent with Cache-Control: no-store, so an ETag (a SHA-1 of every page) is never used;
+  // the static assets set their own.
+  app.set('etag', false);
   app.set('query parser', 'simple');
 
   app.use(securityHeaders());
