@@ -2,12 +2,13 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DeckFormatError, UnusableInputError } from '../errors.ts';
 import { writeAtomically } from './atomic-write.ts';
-import { DEFAULT_QUIZ_SEED } from './build.ts';
+import { DEFAULT_QUIZ_SEED, type NoteFile } from './build.ts';
 import { BuildCache, contentHash, type DeckFileStamp } from './build-cache.ts';
 import { extractParallel } from './extract-parallel.ts';
 import { readDeck } from './file.ts';
 import { assembleDeckFile, type NoteLines } from './note-lines.ts';
 import { type FileStamp, readNotesFolder } from './notes-folder.ts';
+import { Spool, type SpoolRange } from './spool.ts';
 import type { DeckSummary } from './summary.ts';
 import type { BuildWarning, Deck } from './types.ts';
 
@@ -99,8 +100,9 @@ export async function buildDeckFile(options: BuildOptions & { ifStale?: boolean 
   );
   const cachedCount = entries.length - missing.length;
   options.onProgress?.(cachedCount, entries.length);
-  const fresh = await extractParallel(
+  const fresh = await buildMissing(
     missing.map((m) => m.note),
+    options.out,
     {
       ...(options.threads ? { threads: options.threads } : {}),
       seed,
@@ -134,6 +136,45 @@ export async function buildDeckFile(options: BuildOptions & { ifStale?: boolean 
     elapsedMs: performance.now() - started,
     written: true,
   };
+}
+
+/** Above this much note text, the notes' lines wait in a spool file until the workers are done. */
+const SPOOL_MIN_CHARS = 1024 * 1024;
+const NO_LINES = new Uint8Array(0);
+
+/**
+ * Builds notes on all cores (see extractParallel). For large builds each note's lines are parked in a
+ * spool file beside the output as they arrive and read back after the workers exit, so they do not
+ * add to the memory the workers' heaps already take.
+ */
+async function buildMissing(
+  notes: readonly NoteFile[],
+  out: string,
+  options: Parameters<typeof extractParallel>[1],
+): Promise<NoteLines[]> {
+  if (notes.reduce((sum, n) => sum + n.text.length, 0) < SPOOL_MIN_CHARS)
+    return extractParallel(notes, options);
+  await mkdir(dirname(out), { recursive: true });
+  const spool = await Spool.open(`${out}.${process.pid}.spool`);
+  try {
+    const parked = new Map<NoteLines, { cards: SpoolRange; quiz: SpoolRange }>();
+    const results = await extractParallel(notes, {
+      ...options,
+      keep: (lines) => {
+        const kept = { ...lines, cards: NO_LINES, quiz: NO_LINES };
+        parked.set(kept, { cards: spool.park(lines.cards), quiz: spool.park(lines.quiz) });
+        return kept;
+      },
+    });
+    const spooled = await spool.readAll();
+    for (const [lines, ranges] of parked) {
+      lines.cards = spooled.at(ranges.cards);
+      lines.quiz = spooled.at(ranges.quiz);
+    }
+    return results;
+  } finally {
+    await spool.discard();
+  }
 }
 
 /** A note as the build sees it; `text` is undefined for a note the cache knows unchanged (not read). */

@@ -74,17 +74,22 @@ export const deckSchema = z.object({
   ),
 });
 
+/** Format versions this deckhand reads; it writes the last. */
+export const READABLE_VERSIONS: readonly number[] = [1, DECK_FORMAT_VERSION];
+
 /**
  * Validates an unknown value (parsed JSON) as a deck.
  * @throws DeckFormatError naming the first problem and, for another version, both versions.
  */
 export function parseDeck(value: unknown, where = 'deck file'): Deck {
   const version = (value as { version?: unknown } | null)?.version;
-  if (typeof value === 'object' && value !== null && version !== DECK_FORMAT_VERSION) {
+  if (typeof value === 'object' && value !== null && !READABLE_VERSIONS.includes(version as number)) {
     throw new DeckFormatError(
-      `${where} has format version ${String(version)}, this deckhand reads version ${DECK_FORMAT_VERSION}: rebuild it with npm run build:deck`,
+      `${where} has format version ${String(version)}, this deckhand reads versions ${READABLE_VERSIONS.join(' and ')}: rebuild it with npm run build:deck`,
     );
   }
+  // Version 1 spelled out every quiz item's card fields; read, it is the same deck as version 2.
+  if (version === 1) (value as { version: number }).version = DECK_FORMAT_VERSION;
   const missingCard = fillQuizItems(value);
   if (missingCard) throw new DeckFormatError(`${where} is not a valid deck: ${missingCard}`);
   const result = deckSchema.safeParse(value);

@@ -113,6 +113,12 @@ describe('deck file', () => {
     await expect(readDeck(path)).rejects.toThrow(/quiz\.0 tests card gone, which is not in the deck/);
   });
 
+  it('reads a version 1 file, whose quiz items spell out their card fields, as the same deck', async () => {
+    const path = join(await tmp(), 'deck.json');
+    await writeFile(path, JSON.stringify({ ...deck, version: 1 }));
+    expect(await readDeck(path)).toEqual(deck);
+  });
+
   it('replaces the file atomically and leaves no temp file behind', async () => {
     const dir = await tmp();
     const path = join(dir, 'deck.json');
@@ -130,7 +136,7 @@ describe('deck file', () => {
     );
     await writeFile(join(dir, 'old.json'), JSON.stringify({ ...deck, version: 0 }));
     await expect(readDeck(join(dir, 'old.json'))).rejects.toThrow(
-      /format version 0, this deckhand reads version 2/,
+      /format version 0, this deckhand reads versions 1 and 2/,
     );
     await writeFile(join(dir, 'shape.json'), JSON.stringify({ ...deck, cards: [{ id: 'x' }] }));
     await expect(readDeck(join(dir, 'shape.json'))).rejects.toThrow(/is not a valid deck: cards\.0\./);

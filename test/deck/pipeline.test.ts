@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateVault } from '../../src/bench/generate-notes.ts';
@@ -178,6 +178,8 @@ describe('buildDeckFile', () => {
     await writeFile(join(notes, 'big.md'), big);
     const report = await buildDeckFile({ notes, out: join(dir, 'deck.json') });
     const deck = await readDeck(join(dir, 'deck.json'));
+    // Large builds park their lines in a spool file beside the deck: gone afterwards.
+    expect((await readdir(dir)).sort()).toEqual(['.cache', 'deck.json', 'notes']);
     expect(deck.decks.map((d) => d.file)).toEqual([
       'bad-utf8.md',
       'big.md',

@@ -172,11 +172,12 @@ describe('a review log that is not a file', () => {
 describe('deck files', () => {
   const older = async (path: string) => {
     const deck = JSON.parse(await readFile(FIXTURE_DECK, 'utf8')) as Record<string, unknown>;
-    await writeFile(path, JSON.stringify({ ...deck, version: DECK_FORMAT_VERSION - 1 }));
+    // Version 0 never existed: like any version this deckhand cannot read.
+    await writeFile(path, JSON.stringify({ ...deck, version: 0 }));
   };
 
   it.each([
-    ['of an older version', older, /has format version 1, this deckhand reads version 2: rebuild it/],
+    ['of an older version', older, /has format version 0, this deckhand reads versions 1 and 2: rebuild it/],
     [
       'that is not JSON',
       (path: string) => writeFile(path, '{"version":1,"cards":['),
