@@ -37,6 +37,7 @@ async function writeNotes(dir: string, notes: { path: string; text: string }[]):
 }
 
 const rows: BenchRow[] = [];
+const best = (runs: Measurement[]): Measurement => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
 const ratioRow = (name: string, m: Measurement, base: Measurement, max?: number): BenchRow => ({
   name,
   value: m.ms,
@@ -72,23 +73,38 @@ try {
   const vault = join(root, 'vault');
   await writeNotes(vault, generateVault(sample, 1000, 10 * 1024));
   const vaultOut = join(root, 'vault-out/deck.json');
-  const bareVault = child('bare', vault);
-  const full = child('build', vault, ['--out', vaultOut, '--cache']);
-  rows.push(ratioRow(`build: 1,000-note vault, 10 MB (${full.cards} cards)`, full, bareVault, 0.7));
+  // Baseline and build alternate, twice, and each keeps its best time: on a shared machine a burst of
+  // other work lands on one run, rarely on both. Peak memory keeps its worst.
+  const bareRuns: Measurement[] = [];
+  const fullRuns: Measurement[] = [];
+  for (let run = 0; run < 2; run++) {
+    bareRuns.push(child('bare', vault));
+    await rm(dirname(vaultOut), { recursive: true, force: true });
+    fullRuns.push(child('build', vault, ['--out', vaultOut, '--cache']));
+  }
+  const bareVault = best(bareRuns);
+  const full = { ...best(fullRuns), peakRssMb: Math.max(...fullRuns.map((m) => m.peakRssMb)) };
+  rows.push(
+    ratioRow(`build: 1,000-note vault, 10 MB (${full.cards} cards), best of 2`, full, bareVault, 0.7),
+  );
   rows.push({
-    name: 'build: 1,000-note vault, peak RSS',
+    name: 'build: 1,000-note vault, peak RSS (worst of 2)',
     value: full.peakRssMb,
     unit: 'MB',
     target: '< 500 MB',
     pass: full.peakRssMb < 500,
   });
-  // Edit one note, rebuild with the cache.
+  // Edit one note, rebuild with the cache; twice, keeping the best.
   const edited = join(vault, 'vault/05/note-0500.md');
-  await writeFile(
-    edited,
-    `${await readFile(edited, 'utf8')}\n\n### 新增一节\n\n数据卷是一个可供一个或多个容器使用的特殊目录。\n`,
-  );
-  const rebuild = child('build', vault, ['--out', vaultOut, '--cache']);
+  const rebuilds: Measurement[] = [];
+  for (let run = 0; run < 2; run++) {
+    await writeFile(
+      edited,
+      `${await readFile(edited, 'utf8')}\n\n### 新增一节 ${run}\n\n数据卷是一个可供一个或多个容器使用的特殊目录。\n`,
+    );
+    rebuilds.push(child('build', vault, ['--out', vaultOut, '--cache']));
+  }
+  const rebuild = { ...best(rebuilds), parsed: Math.max(...rebuilds.map((m) => m.parsed ?? 0)) };
   rows.push({
     name: `rebuild after editing 1 note (${rebuild.parsed} parsed)`,
     value: rebuild.ms,
