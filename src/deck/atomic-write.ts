@@ -7,12 +7,12 @@ const WRITE_CHUNK = 1 << 20;
  * Writes text (or bytes) given piece by piece to `path` atomically: a temp file written in ~1 MB chunks and
  * fsynced, then renamed over the target. Large files never exist as one string in memory, a reader
  * never sees half a file, and a crash leaves the old one.
- * @returns the size and modification time of the file written (a later rename does not change them).
+ * @returns the inode, size and modification time of the file written (the rename keeps them).
  */
 export async function writeAtomically(
   path: string,
   pieces: Iterable<string | Uint8Array>,
-): Promise<{ size: number; mtimeMs: number }> {
+): Promise<{ ino: number; size: number; mtimeMs: number }> {
   const temp = `${path}.${process.pid}.tmp`;
   const handle = await open(temp, 'w');
   let written: Stats;
@@ -44,6 +44,11 @@ export async function writeAtomically(
     throw error;
   }
   await handle.close();
-  await rename(temp, path);
-  return { size: written.size, mtimeMs: written.mtimeMs };
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  return { ino: written.ino, size: written.size, mtimeMs: written.mtimeMs };
 }

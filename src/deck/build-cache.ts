@@ -25,8 +25,9 @@ type Range = [number, number] | null;
 
 interface IndexEntry {
   hash: string;
-  /** The note file's size and times when it had this hash: unchanged, it need not be read again. */
-  stamp: FileStamp;
+  /** The note file's size and times when it had this hash: unchanged, it need not be read again. Null
+   * when the file was too new to tell (see pipeline.ts): it is read again. */
+  stamp: FileStamp | null;
   readWarnings: BuildWarning[];
   meta: Omit<NoteLines, 'cards' | 'quiz'>;
   cards: Range;
@@ -35,6 +36,7 @@ interface IndexEntry {
 
 /** Identifies one written deck file: another build's file (or an edit) has another modification time. */
 export interface DeckFileStamp {
+  ino: number;
   size: number;
   mtimeMs: number;
 }
@@ -84,7 +86,7 @@ export function buildCodeHash(): Promise<string> {
 
 async function deckFileStamp(deckPath: string): Promise<DeckFileStamp | undefined> {
   const info = await stat(deckPath).catch(() => undefined);
-  return info?.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : undefined;
+  return info?.isFile() ? { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs } : undefined;
 }
 
 /** The file's bytes if it is still the file with this stamp (checked on the handle read from), else undefined. */
@@ -92,7 +94,8 @@ async function readStamped(path: string, stamp: DeckFileStamp): Promise<Buffer |
   const handle = await open(path, 'r');
   try {
     const info = await handle.stat();
-    if (info.size !== stamp.size || info.mtimeMs !== stamp.mtimeMs) return undefined;
+    if (info.ino !== stamp.ino || info.size !== stamp.size || info.mtimeMs !== stamp.mtimeMs)
+      return undefined;
     return await handle.readFile();
   } finally {
     await handle.close();
@@ -122,6 +125,7 @@ export class BuildCache {
       if (
         saved.code === code &&
         stamp !== undefined &&
+        stamp.ino === saved.deckFile.ino &&
         stamp.size === saved.deckFile.size &&
         stamp.mtimeMs === saved.deckFile.mtimeMs
       ) {
@@ -157,7 +161,8 @@ export class BuildCache {
   knows(path: string, stamp: FileStamp): boolean {
     const known = this.index?.notes[path]?.stamp;
     return (
-      known !== undefined &&
+      known != null &&
+      known.ino === stamp.ino &&
       known.size === stamp.size &&
       known.mtimeMs === stamp.mtimeMs &&
       known.ctimeMs === stamp.ctimeMs
@@ -191,7 +196,7 @@ export class BuildCache {
     notes: {
       path: string;
       hash: string;
-      stamp: FileStamp;
+      stamp: FileStamp | null;
       readWarnings: BuildWarning[];
       lines: NoteLines;
       cards: Range;

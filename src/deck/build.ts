@@ -1,3 +1,4 @@
+import { deckKey } from '../extract/ids.ts';
 import { extractNote, type NoteResult } from '../extract/index.ts';
 import { generateQuiz } from '../extract/quiz.ts';
 import {
@@ -38,8 +39,9 @@ function byPosition(a: BuildWarning, b: BuildWarning): number {
 
 /**
  * Joins per-note results into one deck: notes in path order, cards in note order, then the quiz
- * items deck by deck (in order of each deck's first card). A deck made of one note reuses the items
- * built with it; notes sharing a deck name are merged and their items generated together.
+ * items deck by deck (in order of each deck's first note). A deck made of one note reuses the items
+ * built with it; notes sharing a deck name (up to case and width: see deckKey) are merged, each card
+ * kept once, and their items generated together.
  */
 export function assembleDeck(
   results: readonly NoteBuild[],
@@ -52,10 +54,11 @@ export function assembleDeck(
   const groups = new Map<string, { notes: NoteBuild[]; cards: Card[]; info: DeckInfo; seen: Set<string> }>();
   const cards: Card[] = [];
   for (const note of sorted) {
-    let group = groups.get(note.deck.name);
+    const key = deckKey(note.deck.name);
+    let group = groups.get(key);
     if (!group) {
       group = { notes: [], cards: [], info: note.deck, seen: new Set() };
-      groups.set(note.deck.name, group);
+      groups.set(key, group);
     }
     group.notes.push(note);
     // Two files with the same title form one deck; a card both make is kept once.

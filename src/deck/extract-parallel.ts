@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { buildNote, DEFAULT_QUIZ_SEED, type NoteFile } from './build.ts';
 import { type NoteLines, toNoteLines } from './note-lines.ts';
-import { workerScript } from './worker-script.ts';
+import { TSX_BOOT, workerScript } from './worker-script.ts';
 
 /** Below this much text, starting workers costs more than it saves. */
 const PARALLEL_MIN_BYTES = 512 * 1024;
@@ -40,6 +40,8 @@ export async function extractParallel(
     onDone?: (done: number) => void;
     /** Heap limits of the workers; `workerLimits` of the largest note by default. */
     limits?: ResourceLimits;
+    /** The workers' script; `workerScript()` by default. */
+    script?: URL;
     /** Called on each note's lines as they arrive; what it returns is kept (to park large results). */
     keep?: (lines: NoteLines) => NoteLines;
   } = {},
@@ -60,16 +62,26 @@ export async function extractParallel(
   }
   const order = notes.map((_, index) => index).sort((a, b) => notes[b]!.text.length - notes[a]!.text.length);
   const limits = options.limits ?? workerLimits(notes[order[0]!]!.text.length);
-  const script = await workerScript();
+  let script = options.script ?? (await workerScript());
   let next = 0;
   const workers = new Set<Worker>();
-  // One worker's loop: feed it a note at a time; if it dies (out of memory), build that note here and
-  // go on with a new worker.
+  // One worker's loop: feed it a note at a time. If its script will not load, go on through tsx; if it
+  // runs out of memory, build that note here and go on with a new worker.
   const run = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(script, { resourceLimits: limits });
+      let worker: Worker;
+      const started = script;
+      try {
+        worker = new Worker(started, { resourceLimits: limits });
+      } catch (error) {
+        // No such bundle (removed meanwhile, say): boot through tsx.
+        if (started === TSX_BOOT) return reject(error);
+        script = TSX_BOOT;
+        return run().then(resolve, reject);
+      }
       workers.add(worker);
       let current: number | undefined;
+      let answered = false;
       const feed = () => {
         current = order[next++];
         if (current === undefined) return resolve();
@@ -77,12 +89,20 @@ export async function extractParallel(
         worker.postMessage({ index: current, path: note.path, text: note.text, seed });
       };
       worker.on('message', (message: { index: number; lines: NoteLines }) => {
+        answered = true;
         results[message.index] = keep(message.lines);
         options.onDone?.(++done);
         feed();
       });
       worker.on('error', (error: Error & { code?: string }) => {
         workers.delete(worker);
+        if (!answered && started !== TSX_BOOT && error.code !== 'ERR_WORKER_OUT_OF_MEMORY') {
+          // The bundle would not load (removed meanwhile, say): boot through tsx, this note included.
+          script = TSX_BOOT;
+          if (current !== undefined) order.push(current);
+          run().then(resolve, reject);
+          return;
+        }
         if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY' || current === undefined) return reject(error);
         results[current] = keep(buildHere(notes[current]!, seed));
         options.onDone?.(++done);

@@ -1,3 +1,4 @@
+import { deckKey } from '../extract/ids.ts';
 import { generateQuiz } from '../extract/quiz.ts';
 import type { NoteBuild } from './build.ts';
 import {
@@ -93,10 +94,12 @@ export function assembleDeckFile(
     a.deck.file < b.deck.file ? -1 : a.deck.file > b.deck.file ? 1 : 0,
   );
   const groups = new Map<string, NoteLines[]>();
+  // Deck names that fold to the same text make one deck: their card ids are the same (see deckKey).
   for (const note of sorted) {
-    const group = groups.get(note.deck.name);
+    const key = deckKey(note.deck.name);
+    const group = groups.get(key);
     if (group) group.push(note);
-    else groups.set(note.deck.name, [note]);
+    else groups.set(key, [note]);
   }
   const cardsByKind = Object.fromEntries(CARD_KINDS.map((k) => [k, 0])) as Record<CardKind, number>;
   const quizByType = Object.fromEntries(QUIZ_TYPES.map((t) => [t, 0])) as Record<QuizType, number>;

@@ -5,6 +5,7 @@ import type { BuildWarning } from './types.ts';
 
 /** What tells one version of a file from another without reading it (as git's index does). */
 export interface FileStamp {
+  ino: number;
   size: number;
   mtimeMs: number;
   ctimeMs: number;
@@ -30,7 +31,8 @@ export interface ReadOptions {
   known?: (path: string, stamp: FileStamp) => boolean;
 }
 
-const stampOf = (info: { size: number; mtimeMs: number; ctimeMs: number }): FileStamp => ({
+const stampOf = (info: { ino: number; size: number; mtimeMs: number; ctimeMs: number }): FileStamp => ({
+  ino: info.ino,
   size: info.size,
   mtimeMs: info.mtimeMs,
   ctimeMs: info.ctimeMs,

@@ -1,5 +1,5 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { DeckFormatError, UnusableInputError } from '../errors.ts';
 import { writeAtomically } from './atomic-write.ts';
 import { DEFAULT_QUIZ_SEED, type NoteFile } from './build.ts';
@@ -73,14 +73,16 @@ async function writeOut(out: string, parts: readonly (string | Uint8Array)[]): P
  */
 export async function buildDeckFile(options: BuildOptions & { ifStale?: boolean }): Promise<BuildReport> {
   const started = performance.now();
+  const startedAt = Date.now();
   const seed = options.seed ?? DEFAULT_QUIZ_SEED;
   const useCache = options.useCache !== false;
+  await removeLeftovers(options.out);
   const cache = await BuildCache.open(options.cacheDir ?? join(dirname(options.out), '.cache'), options.out);
   let notes = await readNotes(options.notes, useCache ? cache : undefined);
-  const inputs = cache.fingerprint(
-    notes.entries.map((e) => e.hash),
-    seed,
-  );
+  // What the deck depends on: the notes, and the folder's own warnings (a binary file, a broken link).
+  const fingerprint = () =>
+    cache.fingerprint([...notes.entries.map((e) => e.hash), JSON.stringify(notes.folderWarnings)], seed);
+  let inputs = fingerprint();
   const saved = cache.report;
   if (options.ifStale && cache.inputs === inputs && saved) {
     const elapsedMs = performance.now() - started;
@@ -93,6 +95,7 @@ export async function buildDeckFile(options: BuildOptions & { ifStale?: boolean 
     // A note skipped as known whose lines are gone after all (the deck file changed meanwhile): read all.
     notes = await readNotes(options.notes, undefined);
     results = notes.entries.map(() => undefined);
+    inputs = fingerprint();
   }
   const { entries } = notes;
   const missing = entries.flatMap((e, i) =>
@@ -124,7 +127,12 @@ export async function buildDeckFile(options: BuildOptions & { ifStale?: boolean 
       if (!deckFile.reusable.has(own)) return [];
       // A note without cards (or quiz items) has no lines of that kind in the file: an empty range.
       const cards = ranges.get(own.cards) ?? null;
-      return [{ ...entry, lines: own, cards, quiz: ranges.get(own.quiz) ?? null }];
+      // A file changed within a timestamp tick of being read would keep its stamp (git's "racily
+      // clean" entries): trust only a modification time well before this build; a newer one is read
+      // again next time. (A later edit that puts an old mtime back still changes ctime and is seen.)
+      const settled = entry.stamp.mtimeMs < startedAt - RACY_MS;
+      const stamp = settled ? entry.stamp : null;
+      return [{ ...entry, stamp, lines: own, cards, quiz: ranges.get(own.quiz) ?? null }];
     }),
     { inputs, report, deckFile: written },
   );
@@ -177,6 +185,31 @@ async function buildMissing(
   }
 }
 
+/** How close to the build's start a file's times may be for its stamp to be trusted next time. */
+const RACY_MS = 2000;
+
+/**
+ * Deletes temp and spool files a killed build left beside the output (`deck.json.<pid>.tmp|spool`),
+ * those of processes no longer running: each can be as large as the deck.
+ */
+async function removeLeftovers(out: string): Promise<void> {
+  const prefix = `${basename(out)}.`;
+  const names = await readdir(dirname(out)).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = /^(\d+)\.(?:tmp|spool)$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : '');
+    if (match && !isRunning(Number(match[1]))) await rm(join(dirname(out), name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** A note as the build sees it; `text` is undefined for a note the cache knows unchanged (not read). */
 interface NoteEntry {
   path: string;
@@ -193,7 +226,7 @@ interface NoteEntry {
 async function readNotes(
   root: string,
   cache: BuildCache | undefined,
-): Promise<{ entries: NoteEntry[]; warnings: BuildWarning[]; read: number }> {
+): Promise<{ entries: NoteEntry[]; warnings: BuildWarning[]; folderWarnings: BuildWarning[]; read: number }> {
   const folder = await readNotesFolder(
     root,
     cache ? { known: (path, stamp) => cache.knows(path, stamp) } : {},
@@ -212,7 +245,9 @@ async function readNotes(
     warnings.push(...readWarnings);
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { entries, warnings, read: folder.files.length };
+  const readWarnings = new Set(folder.files.flatMap((f) => f.readWarnings));
+  const folderWarnings = folder.warnings.filter((w) => !readWarnings.has(w));
+  return { entries, warnings, folderWarnings, read: folder.files.length };
 }
 
 /**

@@ -14,6 +14,8 @@ export interface SpoolRange {
 export class Spool {
   #size = 0;
   #writes: Promise<unknown> = Promise.resolve();
+  /** The first write that failed: reported by readAll, never left as an unhandled rejection meanwhile. */
+  #failure: Error | undefined;
 
   private constructor(
     private readonly path: string,
@@ -30,7 +32,11 @@ export class Spool {
     this.#size += bytes.length;
     if (bytes.length > 0) {
       const handle = this.handle;
-      this.#writes = this.#writes.then(() => handle.write(bytes, 0, bytes.length, start));
+      this.#writes = this.#writes
+        .then(() => (this.#failure ? undefined : handle.write(bytes, 0, bytes.length, start)))
+        .catch((error: Error) => {
+          this.#failure ??= error;
+        });
     }
     return { start, end: this.#size };
   }
@@ -38,6 +44,7 @@ export class Spool {
   /** Everything parked, once every write is done; `at` views one parked range of it without copying. */
   async readAll(): Promise<{ at: (range: SpoolRange) => Uint8Array }> {
     await this.#writes;
+    if (this.#failure) throw this.#failure;
     const all = Buffer.alloc(this.#size);
     for (let at = 0; at < this.#size; ) {
       const { bytesRead } = await this.handle.read(all, at, this.#size - at, at);
@@ -49,7 +56,7 @@ export class Spool {
 
   /** Closes and deletes the spool file. */
   async discard(): Promise<void> {
-    await this.#writes.catch(() => {});
+    await this.#writes;
     await this.handle.close();
     await rm(this.path, { force: true });
   }

@@ -15,7 +15,9 @@ import { buildCodeHash } from './build-cache.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const BUNDLE_DIR = join(root, 'node_modules/.cache/deckhand');
-const TSX_BOOT = new URL('./build-worker-boot.mjs', import.meta.url);
+/** Boots the worker through tsx: the way when no bundle can be made or loaded. */
+export const TSX_BOOT = new URL('./build-worker-boot.mjs', import.meta.url);
+const STALE_BUNDLE_MS = 24 * 3600 * 1000;
 const ENTRY = fileURLToPath(new URL('./build-worker.ts', import.meta.url));
 
 async function bundleKey(): Promise<string> {
@@ -56,10 +58,13 @@ async function makeBundle(): Promise<URL> {
     },
   });
   await rename(temp, file);
-  // Bundles of earlier code versions are never used again.
+  // Bundles of earlier code versions: removed once a day old, not at once, since a process started
+  // before the code changed (a running npm start) may still start workers from its bundle.
   for (const old of await readdir(BUNDLE_DIR)) {
-    if (old.startsWith('build-worker-') && join(BUNDLE_DIR, old) !== file && !old.endsWith('.tmp'))
-      await rm(join(BUNDLE_DIR, old), { force: true });
+    const path = join(BUNDLE_DIR, old);
+    if (!old.startsWith('build-worker-') || path === file) continue;
+    const info = await stat(path).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > STALE_BUNDLE_MS) await rm(path, { force: true });
   }
   return pathToFileURL(file);
 }

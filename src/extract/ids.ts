@@ -20,6 +20,14 @@ function normalizedDeck(deck: string): string {
 }
 
 /**
+ * What makes two deck names one deck: card ids hash this, so decks whose names fold to the same text
+ * (`Docker` and `docker`) would share ids and are joined into one (see assembleDeck).
+ */
+export function deckKey(name: string): string {
+  return normalizeText(name);
+}
+
+/**
  * A card's id: what the card is about (deck, kind, normalized key), never where it sits, so that
  * editing the notes elsewhere or rewording the answer keeps it — review progress and Anki updates
  * depend on that. `tieBreak` (the heading path) only separates two cards with the same key.

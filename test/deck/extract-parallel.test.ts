@@ -33,6 +33,12 @@ describe('extractParallel', () => {
     expect(results.map(readable)).toEqual(expected);
   }, 60_000);
 
+  it('boots workers through tsx when the bundle will not load', async () => {
+    const script = new URL('file:///nonexistent/build-worker-0000000000000000.mjs');
+    const results = await extractParallel(notes, { threads: 2, script });
+    expect(results.map(readable)).toEqual(expected);
+  }, 60_000);
+
   it('gives a worker room for the largest note', () => {
     expect(workerLimits(10_000).maxOldGenerationSizeMb).toBe(160);
     expect(workerLimits(10 * 1024 * 1024).maxOldGenerationSizeMb).toBeGreaterThanOrEqual(1000);

@@ -10,10 +10,13 @@ import { useTmpDir } from '../support/tmp-dir.ts';
 const tmp = useTmpDir();
 const sample = await readFile(join(import.meta.dirname, '../../content/docker-notes.md'), 'utf8');
 
+/** Writes notes dated an hour ago: the cache trusts the size and times only of files not just written. */
 async function writeVault(dir: string, notes: { path: string; text: string }[]): Promise<void> {
+  const anHourAgo = new Date(Date.now() - 3_600_000);
   for (const note of notes) {
     await mkdir(join(dir, note.path, '..'), { recursive: true });
     await writeFile(join(dir, note.path), note.text);
+    await utimes(join(dir, note.path), anHourAgo, anHourAgo);
   }
 }
 
@@ -98,6 +101,17 @@ describe('buildDeckFile', () => {
     expect((await readDeck(out)).cards.map((c) => c.key)).toContain('容器');
   });
 
+  it('reads again a note written just before the build: its times cannot yet vouch for its bytes', async () => {
+    const dir = await tmp();
+    await writeVault(join(dir, 'notes'), generateVault(sample, 3, 1_000));
+    await writeFile(join(dir, 'notes/fresh.md'), '# 镜像Image\n\n镜像是一个特殊的文件系统。\n');
+    const out = join(dir, 'deck.json');
+    await buildDeckFile({ notes: join(dir, 'notes'), out });
+    const again = await buildDeckFile({ notes: join(dir, 'notes'), out });
+    // Read and hashed, but not parsed: its hash is the one the cache has.
+    expect([again.read, again.parsed]).toEqual([1, 0]);
+  });
+
   it('keeps the warnings of notes it does not read again', async () => {
     const dir = await tmp();
     await mkdir(join(dir, 'notes'));
@@ -106,6 +120,8 @@ describe('buildDeckFile', () => {
       Buffer.from('# 镜像\n\n\xff 镜像是一个特殊的文件系统。\n', 'latin1'),
     );
     await writeFile(join(dir, 'notes/empty.md'), '');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const name of ['bad.md', 'empty.md']) await utimes(join(dir, 'notes', name), anHourAgo, anHourAgo);
     const out = join(dir, 'deck.json');
     const first = await buildDeckFile({ notes: join(dir, 'notes'), out });
     const again = await buildDeckFile({ notes: join(dir, 'notes'), out });
