@@ -66,7 +66,8 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   const warnings: string[] = [];
 
   const defaults = emptyDb();
-  const db = new Low<DbFile>(new SnapshotFile(paths.db), defaults);
+  const file = new SnapshotFile(paths.db);
+  const db = new Low<DbFile>(file, defaults);
   const exists = await fileExists(paths.db);
   try {
     await db.read();
@@ -87,6 +88,9 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   const { log, records, warnings: logWarnings } = await ReviewLog.open(paths.log, now(), readOnly);
   warnings.push(...logWarnings);
   const foldedSeq = db.data.logSeq;
+  // The card states just read are the ones the next checkpoint writes unchanged, mostly: their text
+  // is worked out now, at start, rather than during the first checkpoint, beside the requests.
+  if (!readOnly) file.remember(db.data);
   const state = new ReviewState(Object.values(db.data.progress), foldedSeq);
   for (const record of records) {
     const problem = state.apply(record, foldedSeq);

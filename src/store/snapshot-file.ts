@@ -53,7 +53,7 @@ export async function progressRecord(
  * a card's progress object on every change, it never edits one).
  */
 export class DbText {
-  readonly #entries = new WeakMap<CardProgress, string>();
+  readonly #entries = new WeakMap<CardProgress, { key: string; text: string }>();
 
   /** @param slice card states per piece; a turn of the event loop passes between two pieces */
   async pieces(db: DbFile, slice = SLICE): Promise<string[]> {
@@ -74,13 +74,17 @@ export class DbText {
     return pieces;
   }
 
+  /** Works out the text of a db's card states now, so that writing them later only looks it up. */
+  remember(db: DbFile): void {
+    for (const key of Object.keys(db.progress)) this.#entry(key, db.progress[key]!);
+  }
+
   /** One `"key": {…}` member of the progress object, indented as at its depth. */
   #entry(key: string, progress: CardProgress): string {
-    let text = this.#entries.get(progress);
-    if (text === undefined || !text.startsWith(`    ${JSON.stringify(key)}:`)) {
-      text = `    ${JSON.stringify(key)}: ${JSON.stringify(progress, null, 2).replaceAll('\n', '\n    ')}`;
-      this.#entries.set(progress, text);
-    }
+    const cached = this.#entries.get(progress);
+    if (cached !== undefined && cached.key === key) return cached.text;
+    const text = `    ${JSON.stringify(key)}: ${JSON.stringify(progress, null, 2).replaceAll('\n', '\n    ')}`;
+    this.#entries.set(progress, { key, text });
     return text;
   }
 }
@@ -96,6 +100,11 @@ export class SnapshotFile implements Adapter<DbFile> {
     // The name steno gives its temp file, so a leftover from an older version is replaced too.
     this.#temp = join(dirname(path), `.${basename(path)}.tmp`);
     this.#reader = new TextFile(path);
+  }
+
+  /** See `DbText.remember`: for the db just read, whose card states the next write mostly repeats. */
+  remember(db: DbFile): void {
+    this.#text.remember(db);
   }
 
   /** The parsed file, or null when there is none. @throws SyntaxError when it is not JSON */

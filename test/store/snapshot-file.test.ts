@@ -55,6 +55,26 @@ describe('DbText', () => {
     );
   });
 
+  it('writes states remembered at opening as JSON.stringify would, changed or not', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(cardId.chain(progressOf), { maxLength: 12 }),
+        fc.array(cardId.chain(progressOf), { maxLength: 4 }),
+        async (read, changed) => {
+          const text = new DbText();
+          const opened: DbFile = {
+            ...emptyDb(),
+            progress: Object.fromEntries(read.map((p) => [p.cardId, p])),
+          };
+          text.remember(opened);
+          const later = { ...opened, progress: { ...opened.progress } };
+          for (const item of changed) later.progress[item.cardId] = item;
+          expect((await text.pieces(later, 3)).join('')).toBe(JSON.stringify(later, null, 2));
+        },
+      ),
+    );
+  });
+
   it('does not reuse the text of a state filed under another key', async () => {
     const text = new DbText();
     const shared: CardProgress = { cardId: 'a', schedule: newSchedule(new Date(0)), suspended: false };
