@@ -77,8 +77,16 @@ export class GroupCommit<R> {
         for (const item of group) item.write.reject(failure);
         continue;
       }
-      for (const item of group) this.#parts.apply(item.record);
-      for (const item of group) item.write.resolve(item.record);
+      for (const item of group) {
+        try {
+          this.#parts.apply(item.record);
+          item.write.resolve(item.record);
+        } catch (error) {
+          // Not expected (applying a planned record does not fail): its caller hears of it, the
+          // others of the group still get their answer.
+          item.write.reject(error);
+        }
+      }
     }
   }
 

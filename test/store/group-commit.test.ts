@@ -25,6 +25,7 @@ function toyStore() {
       return new Promise<void>((resolve, reject) => gates.push({ finish: resolve, fail: reject }));
     },
     apply: (record) => {
+      if (record.card === 'boom') throw new Error('cannot apply boom');
       values.set(record.card, record.value);
       seq = record.seq;
     },
@@ -106,6 +107,18 @@ describe('GroupCommit', () => {
       { seq: 4, card: 'b', value: 1 },
       undefined,
     ]);
+  });
+
+  it('still answers the rest of a group when applying one of its records throws', async () => {
+    const toy = toyStore();
+    void toy.set('x', 0);
+    const group = [toy.set('a', 1), toy.set('boom', 1), toy.set('b', 1)];
+    await toy.disk();
+    await toy.disk();
+    expect(toy.groups).toEqual([[1], [2, 3, 4]]);
+    await expect(group[1]).rejects.toThrow('cannot apply boom');
+    expect((await group[0])?.seq).toBe(2);
+    expect((await group[2])?.seq).toBe(4);
   });
 
   it('fails the whole group when the disk refuses it, changes nothing, and writes the next one', async () => {
