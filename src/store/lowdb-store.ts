@@ -6,8 +6,9 @@
  *   record folded into that snapshot. Small, rewritten whole (atomically, then fsynced) at checkpoints
  *   and settings changes, through `SnapshotFile`, which writes it a slice at a time beside the requests.
  * - `reviews.jsonl`: the write-ahead log. Every grade, undo, suspend and bury is one line, appended and
- *   fsynced before the call resolves, so a write costs the same at any history size. It is never
- *   truncated: it is also the review history the Stats and card pages read.
+ *   fsynced before the call resolves, so a write costs the same at any history size; writes that
+ *   arrive together share one write and one fsync (GroupCommit). It is never truncated: it is also
+ *   the review history the Stats and card pages read.
  * - `backups/`: a copy of db.json per day, the last seven kept.
  *
  * A checkpoint (every `checkpointEvery` writes, at the first write of a day, and on close) writes the

@@ -1,7 +1,7 @@
 /**
- * Runs async tasks one at a time, in the order they were queued. The stores put every write behind
- * one queue, so a task sees the state all earlier tasks left (the stale-grade check relies on it) and
- * log lines never interleave.
+ * Runs async tasks one at a time, in the order they were queued: the memory store's writes and the
+ * lowdb store's db.json writes, so a task sees the state all earlier tasks left (the stale-grade
+ * check relies on it). The lowdb store's log appends go through GroupCommit instead.
  */
 export class WriteQueue {
   #tail: Promise<unknown> = Promise.resolve();
