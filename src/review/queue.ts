@@ -9,6 +9,9 @@
  *   against neither limit.
  * - When nothing else is left, learning cards due within `learnAheadMinutes` (20) are shown early,
  *   so a session does not stop for a one-minute step.
+ *
+ * `buildQueue` is the definition, over the whole deck at once. The review screen asks `QueueIndex`
+ * (queue-index.ts), which keeps the same answers up to date card by card; its tests compare the two.
  */
 import { dayUsage, nextStudyDayStart } from './day.ts';
 import type { CardProgress, DueCounts, ReviewEntry, Settings, StudyQueue } from './types.ts';
