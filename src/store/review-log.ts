@@ -3,12 +3,24 @@
  * fsynced before it resolves. It is never rewritten: checkpoints only record in db.json how far it
  * has been folded, so the log doubles as the full review history.
  */
+import { constants } from 'node:fs';
 import { type FileHandle, open, readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { StoreCorruptError } from '../errors.ts';
 import { LogCodec, type ParsedLog, parseLog } from './log-codec.ts';
 import type { LogRecord } from './state.ts';
 import { syncDirectory } from './sync.ts';
+
+/**
+ * How the log is opened for appending: with O_DSYNC where the system has it, so that each write
+ * returns only once its data is on disk, as a write followed by fdatasync would, in one call to the
+ * thread pool instead of two (each call waits its turn on a busy event loop). Elsewhere appends
+ * are followed by fdatasync.
+ */
+const SYNCED_APPEND =
+  constants.O_DSYNC === undefined
+    ? undefined
+    : constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_DSYNC;
 
 export interface OpenedLog {
   log: ReviewLog;
@@ -68,7 +80,7 @@ export class ReviewLog {
       }
       return { log: new ReviewLog(undefined, codec, parsed.validBytes), records: parsed.records, warnings };
     }
-    const handle = await open(path, 'a');
+    const handle = await open(path, SYNCED_APPEND ?? 'a');
     try {
       if (parsed.torn !== null) {
         const copy = `${path}.torn-${now.toISOString().replaceAll(':', '-')}`;
@@ -89,7 +101,8 @@ export class ReviewLog {
   }
 
   /**
-   * Appends records and resolves once they are on disk: one write and one fdatasync for them all.
+   * Appends records and resolves once they are on disk: one synchronized write for them all (or a
+   * write and an fdatasync, without O_DSYNC).
    * Each line is encoded before any is noted, so records of one card must be appended one at a time.
    */
   async append(...records: LogRecord[]): Promise<void> {
@@ -107,7 +120,7 @@ export class ReviewLog {
       const { bytesWritten } = await this.#handle.write(bytes);
       if (bytesWritten !== bytes.length)
         throw new Error(`short write to the review log (${bytesWritten} of ${bytes.length} bytes)`);
-      await this.#handle.datasync();
+      if (SYNCED_APPEND === undefined) await this.#handle.datasync();
       this.#size += bytes.length;
       for (const record of records) this.#codec.note(record);
     } catch (error) {
