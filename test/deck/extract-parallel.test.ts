@@ -40,8 +40,8 @@ describe('extractParallel', () => {
   }, 60_000);
 
   it('gives a worker room for the largest note', () => {
-    expect(workerLimits(10_000).maxOldGenerationSizeMb).toBe(160);
-    expect(workerLimits(10 * 1024 * 1024).maxOldGenerationSizeMb).toBeGreaterThanOrEqual(1000);
+    expect(workerLimits(10_000).maxOldGenerationSizeMb).toBe(1024);
+    expect(workerLimits(20 * 1024 * 1024).maxOldGenerationSizeMb).toBe(2000);
   });
 });
 
