@@ -41,22 +41,9 @@ export function workerScript(): Promise<URL> {
 async function makeBundle(): Promise<URL> {
   const file = join(BUNDLE_DIR, `build-worker-${await bundleKey()}.mjs`);
   if (await stat(file).catch(() => undefined)) return pathToFileURL(file);
-  const { build } = await import('esbuild');
   await mkdir(BUNDLE_DIR, { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  await build({
-    entryPoints: [ENTRY],
-    outfile: temp,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'silent',
-    // Some dependencies are CommonJS and require Node's built-ins: give the ES module a `require`.
-    banner: {
-      js: "import { createRequire as deckhandRequire } from 'node:module'; const require = deckhandRequire(import.meta.url);",
-    },
-  });
+  await bundleBuildCode(temp);
   await rename(temp, file);
   // Bundles of earlier code versions: removed once a day old, not at once, since a process started
   // before the code changed (a running npm start) may still start workers from its bundle.
@@ -67,4 +54,22 @@ async function makeBundle(): Promise<URL> {
     if (info && Date.now() - info.mtimeMs > STALE_BUNDLE_MS) await rm(path, { force: true });
   }
   return pathToFileURL(file);
+}
+
+/** Bundles the build worker and the code it imports into one ES module at `outfile`. */
+export async function bundleBuildCode(outfile: string): Promise<void> {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [ENTRY],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+    // Some dependencies are CommonJS and require Node's built-ins: give the ES module a `require`.
+    banner: {
+      js: "import { createRequire as deckhandRequire } from 'node:module'; const require = deckhandRequire(import.meta.url);",
+    },
+  });
 }
