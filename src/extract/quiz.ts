@@ -648,6 +648,14 @@ function splitSides(facet: Facet, comparable: Comparable): MatchSource | undefin
   return { path: facet.path, order: facet.order, weight: pairs.length, facet, pairs };
 }
 
+/**
+ * What a matching item's feedback says a card's term means: its back, or, where the back is the term
+ * itself (`docker pull` for "获取镜像的命令？"), what its question says the term does.
+ */
+function matchExplanation(facet: Facet): string {
+  return facet.backIsToken && facet.meaning ? facet.meaning : facet.card.back.trim();
+}
+
 /** Match items for every deck and kind: groups of nearby cards, each pair unique on both sides. */
 function matchItems(facets: readonly Facet[], comparable: Comparable): Map<Facet, MatchItem> {
   const byDeck = new Map<string, Map<CardKind, MatchSource[]>>();
@@ -695,7 +703,7 @@ function matchItems(facets: readonly Facet[], comparable: Comparable): Map<Facet
         }
         const colon = anchor.lang === 'zh' ? '：' : ': ';
         explanation.push(
-          `${source.pairs.map((p) => p.left).join(' / ')}${colon}${source.facet.card.back.trim()}`,
+          `${source.pairs.map((p) => p.left).join(' / ')}${colon}${matchExplanation(source.facet)}`,
         );
       }
       if (pairs.length < Math.min(limits.min, limits.minLeftover)) continue;

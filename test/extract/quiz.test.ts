@@ -606,6 +606,17 @@ describe('generateQuiz: matching', () => {
     expect(instructions?.pairs[2]).toEqual({ left: '`CMD`', right: cmd.back, cardId: cmd.id });
   });
 
+  it('explains each pair by what the card says the term does, never a term by itself', () => {
+    const commands = matches.find((m) => m.pairs.some((p) => p.cardId === imageLs.id));
+    expect(commands?.explanation.split('\n')).toContain('`docker image ls`：列出本地已下载的镜像');
+    for (const match of matches) {
+      for (const line of match.explanation.split('\n')) {
+        const [term, meaning] = line.split('：');
+        expect(meaning?.trim(), line).not.toBe(term?.trim());
+      }
+    }
+  });
+
   it('matches the sides of a comparison with what sets each apart', () => {
     const sides = matches.find((m) => m.cardId === copyVsAdd.id);
     expect(sides?.pairs).toEqual([
