@@ -33,8 +33,42 @@ export function buildNote(path: string, text: string, seed = DEFAULT_QUIZ_SEED):
   return { ...result, quiz: { seed, items: generateQuiz(result.cards, [result.deck], seed) } };
 }
 
-function byPosition(a: BuildWarning, b: BuildWarning): number {
+/** Warnings by file, then position. */
+export function byPosition(a: BuildWarning, b: BuildWarning): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+
+/**
+ * Notes in path order, and the decks they form: notes whose deck names fold to the same text are one
+ * deck (their card ids are the same: see deckKey). Decks come in order of their first note, each with
+ * its notes in path order. Shared by `assembleDeck` and `assembleDeckFile`, which must agree.
+ */
+export function deckGroups<N extends { deck: DeckInfo }>(
+  notes: readonly N[],
+): { sorted: N[]; groups: N[][] } {
+  const sorted = [...notes].sort((a, b) =>
+    a.deck.file < b.deck.file ? -1 : a.deck.file > b.deck.file ? 1 : 0,
+  );
+  const groups = new Map<string, N[]>();
+  for (const note of sorted) {
+    const key = deckKey(note.deck.name);
+    const group = groups.get(key);
+    if (group) group.push(note);
+    else groups.set(key, [note]);
+  }
+  return { sorted, groups: [...groups.values()] };
+}
+
+/** A deck's cards, note by note, each card kept once (two notes of one deck may make the same card). */
+export function keepOnce(cardsOfNotes: readonly (readonly Card[])[]): Card[][] {
+  const seen = new Set<string>();
+  return cardsOfNotes.map((cards) =>
+    cards.filter((card) => {
+      if (seen.has(card.id)) return false;
+      seen.add(card.id);
+      return true;
+    }),
+  );
 }
 
 /**
@@ -48,31 +82,17 @@ export function assembleDeck(
   seed = DEFAULT_QUIZ_SEED,
   fileWarnings: readonly BuildWarning[] = [],
 ): Deck {
-  const sorted = [...results].sort((a, b) =>
-    a.deck.file < b.deck.file ? -1 : a.deck.file > b.deck.file ? 1 : 0,
-  );
-  const groups = new Map<string, { notes: NoteBuild[]; cards: Card[]; info: DeckInfo; seen: Set<string> }>();
-  const cards: Card[] = [];
-  for (const note of sorted) {
-    const key = deckKey(note.deck.name);
-    let group = groups.get(key);
-    if (!group) {
-      group = { notes: [], cards: [], info: note.deck, seen: new Set() };
-      groups.set(key, group);
-    }
-    group.notes.push(note);
-    // Two files with the same title form one deck; a card both make is kept once.
-    for (const card of note.cards) {
-      if (group.seen.has(card.id)) continue;
-      group.seen.add(card.id);
-      cards.push(card);
-      group.cards.push(card);
-    }
-  }
-  const quiz = [...groups.values()].flatMap((group) => {
-    const only = group.notes.length === 1 ? group.notes[0] : undefined;
-    return only && only.quiz.seed === seed ? only.quiz.items : generateQuiz(group.cards, [group.info], seed);
+  const { sorted, groups } = deckGroups(results);
+  const kept = new Map<NoteBuild, Card[]>();
+  const quiz = groups.flatMap((group) => {
+    const cards = keepOnce(group.map((note) => note.cards));
+    for (const [i, note] of group.entries()) kept.set(note, cards[i] ?? []);
+    const [only] = group;
+    return group.length === 1 && only && only.quiz.seed === seed
+      ? only.quiz.items
+      : generateQuiz(cards.flat(), [group[0]!.deck], seed);
   });
+  const cards = sorted.flatMap((note) => kept.get(note) ?? []);
   return {
     version: DECK_FORMAT_VERSION,
     decks: sorted.map((r) => r.deck),

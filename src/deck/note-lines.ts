@@ -1,6 +1,5 @@
-import { deckKey } from '../extract/ids.ts';
 import { generateQuiz } from '../extract/quiz.ts';
-import type { NoteBuild } from './build.ts';
+import { byPosition, deckGroups, keepOnce, type NoteBuild } from './build.ts';
 import {
   cardLine,
   deckFileParts,
@@ -67,10 +66,6 @@ function parseCards(lines: Uint8Array): Card[] {
   return lines.length === 0 ? [] : (JSON.parse(`[${decoder.decode(lines)}]`) as Card[]);
 }
 
-function byPosition(a: BuildWarning, b: BuildWarning): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
-}
-
 /** The deck file assembled from notes' lines, with where each note's own lines landed in it. */
 export interface DeckFile {
   parts: (string | Uint8Array)[];
@@ -90,17 +85,7 @@ export function assembleDeckFile(
   seed: string,
   fileWarnings: readonly BuildWarning[] = [],
 ): DeckFile {
-  const sorted = [...notes].sort((a, b) =>
-    a.deck.file < b.deck.file ? -1 : a.deck.file > b.deck.file ? 1 : 0,
-  );
-  const groups = new Map<string, NoteLines[]>();
-  // Deck names that fold to the same text make one deck: their card ids are the same (see deckKey).
-  for (const note of sorted) {
-    const key = deckKey(note.deck.name);
-    const group = groups.get(key);
-    if (group) group.push(note);
-    else groups.set(key, [note]);
-  }
+  const { sorted, groups } = deckGroups(notes);
   const cardsByKind = Object.fromEntries(CARD_KINDS.map((k) => [k, 0])) as Record<CardKind, number>;
   const quizByType = Object.fromEntries(QUIZ_TYPES.map((t) => [t, 0])) as Record<QuizType, number>;
   const add = <K extends string>(total: Record<K, number>, counts: Partial<Record<K, number>>) => {
@@ -111,7 +96,7 @@ export function assembleDeckFile(
   const quizParts: (Uint8Array | string)[] = [];
   const reusable = new Set<NoteLines>();
   let cardCount = 0;
-  for (const group of groups.values()) {
+  for (const group of groups) {
     const [only] = group;
     if (group.length === 1 && only && only.quizSeed === seed) {
       cardParts.set(only, only.cards);
@@ -123,19 +108,11 @@ export function assembleDeckFile(
       continue;
     }
     // Two files with the same title form one deck; a card both make is kept once.
-    const seen = new Set<string>();
-    const cards: Card[] = [];
-    for (const note of group) {
-      const own: string[] = [];
-      for (const card of parseCards(note.cards)) {
-        if (seen.has(card.id)) continue;
-        seen.add(card.id);
-        cards.push(card);
-        own.push(cardLine(card));
-        cardsByKind[card.kind]++;
-      }
-      cardParts.set(note, own.join(LINE_SEPARATOR));
-    }
+    const kept = keepOnce(group.map((note) => parseCards(note.cards)));
+    for (const [i, note] of group.entries())
+      cardParts.set(note, (kept[i] ?? []).map(cardLine).join(LINE_SEPARATOR));
+    const cards = kept.flat();
+    for (const card of cards) cardsByKind[card.kind]++;
     cardCount += cards.length;
     const byId = new Map(cards.map((card) => [card.id, card]));
     const items = generateQuiz(cards, [group[0]!.deck], seed);

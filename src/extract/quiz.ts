@@ -15,6 +15,7 @@
  * an unrelated new card leaves other items alone. Work is near-linear: candidates are indexed by deck,
  * kind and topic (quiz-distractors.ts), never compared pairwise.
  */
+import { defaultExplanation } from '../deck/schema.ts';
 import type {
   Card,
   CardKind,
@@ -133,10 +134,13 @@ interface Prompt {
   norm: string;
 }
 
-/** The card's back and extra; for a cloze card the sentence in full, since its back may be the bare answer. */
+/**
+ * The card's back and extra (the deck file's default, which it then leaves out of the item); for a
+ * cloze card the sentence in full, since its back may be the bare answer.
+ */
 function explanationOf(card: Card, cloze: boolean): string {
-  const main = cloze ? clozeTruth(card) : card.back.trim();
-  return [main, card.extra.trim()].filter(Boolean).join('\n\n');
+  if (!cloze) return defaultExplanation(card);
+  return [clozeTruth(card), card.extra.trim()].filter(Boolean).join('\n\n');
 }
 
 /** A cloze card's sentence with every blank filled: its back may hold only the deleted words. */
