@@ -6,10 +6,19 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
+import { remarkLazyAutolinkLiterals } from './autolink-literals.ts';
 import { splitIntoChunks } from './chunks.ts';
 
-/** The one Markdown dialect of the notes: CommonMark + GFM (tables, task lists) + YAML front matter. */
-const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+/**
+ * The one Markdown dialect of the notes: CommonMark + GFM (tables, task lists) + YAML front matter.
+ * The same trees as remark-gfm's, with its bare-link pass run only where a link may be.
+ */
+const markdown = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkLazyAutolinkLiterals)
+  .use(remarkFrontmatter, ['yaml', 'toml'])
+  .freeze();
 
 function shift(tree: Node, line: number, offset: number): void {
   visit(tree, (node) => {
