@@ -713,8 +713,11 @@ function headingPairs(ctx: Context, sections: readonly Section[]): Found[] {
     const pair = validPair(shape.sides[0], shape.sides[1]);
     if (!pair) continue;
     const own = sectionSentences.get(section) ?? [];
-    if (!own.some((s) => CONTRAST.test(s.text) || /两种|一种是|two (?:kinds|types|ways)/i.test(s.text)))
-      continue;
+    // `X vs Y` / `X和Y的区别` says by itself that the prose contrasts them, once the prose names both.
+    const contrasted = shape.explicit
+      ? pair.every((side) => own.some((s) => s.text.toLowerCase().includes(stem(side))))
+      : own.some((s) => CONTRAST.test(s.text) || /两种|一种是|two (?:kinds|types|ways)/i.test(s.text));
+    if (!contrasted) continue;
     // The opening that names the two, then the sentences that speak of a side or the case it applies to.
     const picked: NoteSentence[] = [];
     let used = 0;

@@ -25,7 +25,8 @@ export type HeadingShape =
   | { kind: 'described'; term: Term; description: string }
   /** A keyword of a closed vocabulary with a description (`COPY复制文件`, `attch命令`): others' cards. */
   | { kind: 'keyword'; keyword: string; description: string }
-  | { kind: 'comparison'; sides: [string, string] }
+  /** `X和Y`, `X vs Y`; `explicit` when the wording itself says they are compared (`vs`, `X和Y的区别`). */
+  | { kind: 'comparison'; sides: [string, string]; explicit: boolean }
   /** Does something (`获取镜像`, `Installing Git`). */
   | { kind: 'action' }
   /** About the text itself, not a thing (`指令详解`, `其他Docker build用法`, `场景一：…`). */
@@ -292,6 +293,11 @@ function cleanHeading(title: string): string {
 }
 
 const COMPARISON_HEADING = /^(.{1,30}?)\s*(?:和|与|跟|对比|\bvs\.?|\bversus|\bVS\.?)\s*(.{1,30})$/;
+/** A heading tail that names the comparison itself (`X和Y的区别`, `X vs Y: differences`): not part of a side. */
+const COMPARISON_TAIL =
+  /\s*(?:(?:之间)?的?(?:区别|不同|差异|异同|对比|比较)|[:：-]?\s*(?:the\s+)?(?:differences?|compared|comparison))\s*$/i;
+/** Joining words that compare by themselves; `和` / `and` may just list two related things. */
+const COMPARING_JOIN = /对比|\bvs\.?\b|\bversus\b|\bVS\.?/;
 
 /** The Chinese action words by their first character: a text can only start with those sharing its own. */
 const ZH_ACTION_STARTS = new Map<string, string[]>();
@@ -376,11 +382,15 @@ function shapeOf(title: string): HeadingShape {
     if (term) return { kind: 'term', term };
   }
   if (isMeta(t)) return { kind: 'meta' };
-  const comparison = COMPARISON_HEADING.exec(t);
+  const tail = COMPARISON_TAIL.exec(t);
+  const joined = tail ? t.slice(0, tail.index) : t;
+  const comparison = COMPARISON_HEADING.exec(joined);
   if (comparison) {
     const [, a = '', b = ''] = comparison;
-    if (a.trim() && b.trim() && !isActionStart(a.trim()))
-      return { kind: 'comparison', sides: [a.trim(), b.trim()] };
+    const explicit = tail !== null || COMPARING_JOIN.test(joined);
+    // `停止和删除容器` does two things; `stop vs kill` compares two (commands named by their verb).
+    if (a.trim() && b.trim() && (explicit || !isActionStart(a.trim())))
+      return { kind: 'comparison', sides: [a.trim(), b.trim()], explicit };
   }
   if (isActionStart(t)) return { kind: 'action' };
   const described = splitDescribed(t);

@@ -85,8 +85,16 @@ describe('readHeading', () => {
   });
 
   it('reads X和Y and X vs Y as comparisons, labels and overviews as meta', () => {
-    expect(readHeading('Untagged和Deleted')).toEqual({ kind: 'comparison', sides: ['Untagged', 'Deleted'] });
-    expect(readHeading('merge vs rebase')).toEqual({ kind: 'comparison', sides: ['merge', 'rebase'] });
+    expect(readHeading('Untagged和Deleted')).toEqual({
+      kind: 'comparison',
+      sides: ['Untagged', 'Deleted'],
+      explicit: false,
+    });
+    expect(readHeading('merge vs rebase')).toEqual({
+      kind: 'comparison',
+      sides: ['merge', 'rebase'],
+      explicit: true,
+    });
     for (const title of [
       '指令详解',
       '其他Docker build用法',
@@ -96,6 +104,22 @@ describe('readHeading', () => {
     ]) {
       expect(readHeading(title).kind, title).toBe('meta');
     }
+  });
+
+  it('leaves a heading tail that names the comparison out of the sides', () => {
+    expect(readHeading('up 和 start 的区别')).toEqual({
+      kind: 'comparison',
+      sides: ['up', 'start'],
+      explicit: true,
+    });
+    expect(readHeading('COPY与ADD的不同')).toMatchObject({ sides: ['COPY', 'ADD'], explicit: true });
+    expect(readHeading('Volumes vs. bind mounts: differences')).toMatchObject({
+      sides: ['Volumes', 'bind mounts'],
+      explicit: true,
+    });
+    // Commands named by their verb are compared when the heading says so.
+    expect(readHeading('stop vs kill')).toMatchObject({ kind: 'comparison', sides: ['stop', 'kill'] });
+    expect(readHeading('几种模式对比').kind).not.toBe('comparison');
   });
 
   it('takes the term out of an English question heading', () => {
