@@ -737,6 +737,59 @@ function headingPairs(ctx: Context, sections: readonly Section[]): Found[] {
   return out;
 }
 
+/**
+ * Column titles that label what a column holds rather than name a thing: a `| Command | Description |`
+ * table looks things up, it does not compare its two columns.
+ */
+const COLUMN_LABELS = new Set([
+  'command',
+  'commands',
+  'description',
+  'descriptions',
+  'meaning',
+  'usage',
+  'example',
+  'examples',
+  'option',
+  'options',
+  'flag',
+  'flags',
+  'name',
+  'value',
+  'default',
+  'purpose',
+  'notes',
+  'note',
+  '命令',
+  '说明',
+  '描述',
+  '含义',
+  '作用',
+  '用法',
+  '示例',
+  '例子',
+  '参数',
+  '选项',
+  '名称',
+  '默认值',
+  '备注',
+]);
+
+/** A column whose every body cell is inline code: names (`docker ps`), the keys of a lookup table. */
+function codeColumn(table: Table, col: number): boolean {
+  const body = table.children.slice(1);
+  return (
+    body.length > 0 &&
+    body.every((row) => {
+      const cell = row.children[col]?.children ?? [];
+      return (
+        cell.length > 0 &&
+        cell.every((n) => n.type === 'inlineCode' || (n.type === 'text' && !n.value.trim()))
+      );
+    })
+  );
+}
+
 /** A GFM table with one column per side: `| | X | Y |` or `| X | Y |`. */
 function tablePairs(ctx: Context, sections: readonly Section[]): Found[] {
   const out: Found[] = [];
@@ -752,6 +805,9 @@ function tablePairs(ctx: Context, sections: readonly Section[]): Found[] {
       if (offset < 0) continue;
       const pair = validPair(head[offset] ?? null, head[offset + 1] ?? null);
       if (!pair) continue;
+      if (pair.some((side) => COLUMN_LABELS.has(side.toLowerCase()))) continue;
+      // Code in one column and prose in the other: names and what they do, not two sides.
+      if (codeColumn(node as Table, offset) !== codeColumn(node as Table, offset + 1)) continue;
       const w = WORDING[ctx.lang];
       const describe = (col: number) =>
         body
