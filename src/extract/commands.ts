@@ -15,6 +15,7 @@ import {
   clip,
   codeSpan,
   inlineText,
+  joinClauses,
   sectionBlocks,
   splitClauses,
   splitSentences,
@@ -44,7 +45,9 @@ const WORDING = {
     whichCommand: 'which command',
     subject: (rest: string) => `Which command ${rest}?`,
     task: (task: string) =>
-      /^\w+ing\b/.test(task) ? `Command for ${lower(task)}?` : `Command to ${lower(task)}?`,
+      /^\w+ing\b/.test(task)
+        ? `Command for ${lower(task)}?`
+        : `Command to ${lower(task).replace(/^to\s+/i, '')}?`,
     taskInTopic: (topic: string, task: string) => `(${topic}) ${WORDING.en.task(task)}`,
     syntaxOf: (task: string) => `Syntax of the command for “${task}”?`,
     syntaxOfCommand: (command: string) => `Syntax of ${codeSpan(command)}?`,
@@ -101,6 +104,11 @@ const KNOWN_PROGRAMS: ReadonlySet<string> = new Set(PROGRAMS);
 /** A task shorter than this (in characters) reads better with its topic beside it. */
 const SHORT_TASK = 10;
 const MAX_TASK = 60;
+
+/** The longest task a question holds: Latin words take about twice the characters of the same Chinese. */
+function maxTask(task: string): number {
+  return /\p{Script=Han}/u.test(task) ? MAX_TASK : MAX_TASK * 2;
+}
 const INLINE_BACK = 60;
 
 /** Words a command line reads with, for cards and keys: one space between words, quotes kept. */
@@ -211,7 +219,7 @@ function taskFront(lang: NoteLanguage, task: string, topic: string): string {
 function mentionQuestion(lang: NoteLanguage, use: MentionUse): string | undefined {
   const words = WORDING[lang];
   if (use.pattern === 'is') return words.task(use.purpose);
-  if (use.pattern === 'subject') return words.subject(clip(use.after, MAX_TASK));
+  if (use.pattern === 'subject') return words.subject(clip(use.after, maxTask(use.after)));
   let before = use.before;
   // An open parenthesis starts its own remark: "（输出结果可以用docker logs查看）".
   const paren = Math.max(before.lastIndexOf('（'), before.lastIndexOf('('));
@@ -245,10 +253,10 @@ function commentTask(comment: string, commands: readonly ParsedCommand[]): strin
     if (/^<[^>]*>/.test(clause.trim()) && PLACEHOLDER_ONLY.test(clause.replace(/<[^>]*>/g, ''))) return false;
     return !findCommandMentions(clause).some((m) => !names.has(m.command.name.join(' ')));
   });
-  let task = trimPunctuation(clauses.join(''));
+  let task = trimPunctuation(joinClauses(clauses));
   task = task.replace(/^(?:这样|这里|此处|下面|以下|然后|接着|这是|再|先)[，,]?/, '').trim();
   if (visibleLength(task) < 2) return undefined;
-  return clip(task, MAX_TASK);
+  return clip(task, maxTask(task));
 }
 
 /** Whether a comment annotates an argument rather than describing the command (`centos为关键词`). */
@@ -505,7 +513,8 @@ function proseCards(b: Builder, block: TextBlock, instruction: string | undefine
   if (term) {
     const command = parseCommand(term.term, SHELL_VOCABULARY);
     if (command && KNOWN_PROGRAMS.has(command.program) && !term.term.startsWith('-')) {
-      const task = clip(trimPunctuation(splitSentences(term.description)[0] ?? ''), MAX_TASK);
+      const first = trimPunctuation(splitSentences(term.description)[0] ?? '');
+      const task = clip(first, maxTask(first));
       if (visibleLength(task) >= 2) {
         const front = taskFront(lang, task, b.section.title);
         push(b, STRENGTH.stated, command.text, front, [command.text], block.line, block.endLine, text);
@@ -572,7 +581,7 @@ function tableCards(b: Builder, table: Table): void {
     );
     if (!command || !KNOWN_PROGRAMS.has(command.program) || !description) continue;
     const line = row.position?.start.line ?? b.section.line;
-    const task = clip(trimPunctuation(description), MAX_TASK);
+    const task = clip(trimPunctuation(description), maxTask(description));
     push(
       b,
       STRENGTH.stated,

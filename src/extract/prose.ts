@@ -180,14 +180,35 @@ export function visibleLength(text: string): number {
   return text.replace(/`/g, '').trim().length;
 }
 
-/** Cuts text at clause ends to at most `max` visible characters (whole clauses; at least one). */
+/** Two clauses back together: English ones keep the space after their comma (`images, containers`). */
+function joinClause(out: string, clause: string): string {
+  return /[,;:]$/.test(out) && !HAN_START.test(clause) ? `${out} ${clause}` : out + clause;
+}
+
+const HAN_START = /^\p{Script=Han}/u;
+
+/** Clauses from `splitClauses` as one text again. */
+export function joinClauses(clauses: readonly string[]): string {
+  return clauses.reduce((out, clause) => (out ? joinClause(out, clause) : clause), '');
+}
+
+/**
+ * Cuts text at clause ends to at most `max` visible characters (whole clauses; at least one). A cut
+ * inside parentheses drops the unclosed remark (`gracefully (SIGTERM, then…)` → `gracefully`).
+ */
 export function clip(text: string, max: number): string {
   if (visibleLength(text) <= max) return text.trim();
   const clauses = splitClauses(text);
   let out = clauses[0] ?? text;
   for (const clause of clauses.slice(1)) {
-    if (visibleLength(trimPunctuation(out + clause)) > max) break;
-    out += clause;
+    const joined = joinClause(out, clause);
+    if (visibleLength(trimPunctuation(joined)) > max) break;
+    out = joined;
+  }
+  const open = Math.max(out.lastIndexOf('('), out.lastIndexOf('（'));
+  if (open > 0 && !/[)）]/.test(out.slice(open))) {
+    const before = trimPunctuation(out.slice(0, open));
+    if (visibleLength(before) >= 3) out = before;
   }
   return trimPunctuation(out);
 }
