@@ -243,6 +243,19 @@ function leadText(b: Builder, block: TextBlock, blocks: readonly TextBlock[]): s
   return earlier.at(-1)?.text ?? '';
 }
 
+/**
+ * "Build flags:" before a list: the section's command written earlier whose last word (`build` of
+ * `docker build`) the lead says, when the lead does not write the command out.
+ */
+function leadSubcommand(b: Builder, lead: string, line: number): string | undefined {
+  const words = new Set(lead.toLowerCase().match(/[a-z][\w-]*/g) ?? []);
+  if (words.size === 0) return undefined;
+  return [...sectionCommands(b.section), ...proseMentions(b.section)]
+    .filter((c) => c.line < line && c.command.name.length > 1 && words.has(c.command.name.at(-1) ?? ''))
+    .sort((x, y) => x.line - y.line)
+    .at(-1)?.name;
+}
+
 function listCards(b: Builder, block: TextBlock, blocks: readonly TextBlock[]): boolean {
   if (block.container === 'list' && !block.item) return false;
   const match = TERM.exec(block.text.trim());
@@ -256,8 +269,10 @@ function listCards(b: Builder, block: TextBlock, blocks: readonly TextBlock[]): 
   const named = findCommandMentions(lead).at(0) ?? findCommandMentions(codeTitle(b.section.title)).at(0);
   const instruction = sectionInstruction(b.section);
   let owner: { name: string; kind: 'flag' | 'option' } | undefined;
+  const byWord = named ? undefined : leadSubcommand(b, lead, block.line);
   if (named) owner = { name: commandName(named.command), kind: 'flag' };
   else if (instruction) owner = { name: instruction, kind: 'option' };
+  else if (byWord) owner = { name: byWord, kind: 'flag' };
   else {
     const name = ownerOf(b, first.flag, '', block.line);
     if (name) owner = { name, kind: 'flag' };
@@ -433,6 +448,9 @@ function explainFlags(sentence: string, previous: string, lang: NoteLanguage): E
     const flags = use.mention.command.flags;
     const only = flags[0];
     if (!only || flags.length > 1 || seen.has(only.flag)) continue;
+    // `docker build -t myapp:1.0 .` builds an image…: with an argument, the sentence says what the whole
+    // command does to it, not what the flag adds (as for a comment over a code line).
+    if (use.mention.command.args.length > 0) continue;
     const usage = use.mention.command.text.slice(commandName(use.mention.command).length).trim();
     const meaning = visibleLength(use.purpose) >= 4 ? use.purpose : trimPunctuation(sentence);
     out.push({
