@@ -165,6 +165,9 @@ function ownerOf(b: Builder, flag: string, context: string, line: number): strin
   const commands = sectionCommands(b.section);
   const using = pickUser(b.section, commands, flag) ?? pickUser(b.section, b.noteUsers.get(flag) ?? [], flag);
   if (using) return using;
+  // `### docker-compose down` over "加上 `-v` 会把数据卷也删掉": the heading names the command.
+  const titled = findCommandMentions(codeTitle(b.section.title)).at(0);
+  if (titled) return commandName(titled.command);
   const before = [...commands, ...proseMentions(b.section)]
     .filter((c) => c.line < line)
     .sort((x, y) => x.line - y.line);
@@ -228,6 +231,10 @@ function codeTitle(title: string): string {
 const TERM =
   /^((?:`-[^`]+`|--?[A-Za-z][\w-]*(?:=\S*?)?)(?:\s*[,，/、]\s*(?:`-[^`]+`|--?[A-Za-z][\w-]*))*)\s*(?:[:：]|\s[-–—]\s)\s*([\s\S]+)$/;
 
+/** A list item `-d 在后台运行` / `` `--build` 启动前先构建镜像 ``: the flag, a space, then Chinese. */
+const SPACED_TERM =
+  /^((?:`-[^`\s]+`|--?[A-Za-z][\w-]*)(?:\s*[,，/、]\s*(?:`-[^`\s]+`|--?[A-Za-z][\w-]*))*)\s+(\p{Script=Han}[\s\S]*)$/u;
+
 function termFlags(term: string): FlagMention[] {
   return term
     .split(/\s*[,，/、]\s*/)
@@ -258,7 +265,9 @@ function leadSubcommand(b: Builder, lead: string, line: number): string | undefi
 
 function listCards(b: Builder, block: TextBlock, blocks: readonly TextBlock[]): boolean {
   if (block.container === 'list' && !block.item) return false;
-  const match = TERM.exec(block.text.trim());
+  const text = block.text.trim();
+  // `- -d 在后台运行`: in a list, Chinese right after the flag ends it as a colon would.
+  const match = TERM.exec(text) ?? (block.item ? SPACED_TERM.exec(text) : null);
   if (!match?.[1] || !match[2]) return false;
   const mentions = termFlags(match[1]);
   const first = mentions[0];
@@ -430,7 +439,7 @@ function explainFlags(sentence: string, previous: string, lang: NoteLanguage): E
         const rest = trimPunctuation(
           (
             splitClauses(post.replace(/^\s*(?:参数|选项|这个参数|标志|flag|option)?\s*/i, ''))[0] ?? ''
-          ).replace(/^(?:来|可以|可|就可以|to)\s*/i, ''),
+          ).replace(/^(?:来|可以|可|就可以|就会|会|to)\s*/i, ''),
         );
         // "使用 `-d`参数启动后…", "只用 `-i`参数时…": a time clause, not what the flag does.
         const meaning =
