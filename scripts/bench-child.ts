@@ -1,6 +1,8 @@
 // One measurement in a fresh process, so peak memory belongs to it alone: prints a JSON Measurement.
+
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { measureBareParse, measureBuild } from '../src/bench/measure-build.ts';
+import { measureBareParse, measureBareParseParallel, measureBuild } from '../src/bench/measure-build.ts';
 
 const { values } = parseArgs({
   options: {
@@ -14,5 +16,7 @@ const notes = values.notes ?? '';
 const result =
   values.task === 'bare'
     ? await measureBareParse(notes)
-    : await measureBuild(notes, values.out, values.cache);
+    : values.task === 'bare-parallel'
+      ? await measureBareParseParallel(notes, availableParallelism())
+      : await measureBuild(notes, values.out, values.cache);
 console.log(JSON.stringify(result));

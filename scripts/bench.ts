@@ -17,7 +17,7 @@ const { values } = parseArgs({ options: { quick: { type: 'boolean', default: fal
 const root = join(tmpdir(), `deckhand-bench-${process.pid}`);
 const sample = await readFile('content/docker-notes.md', 'utf8');
 
-function child(task: 'bare' | 'build', notes: string, extra: string[] = []): Measurement {
+function child(task: 'bare' | 'bare-parallel' | 'build', notes: string, extra: string[] = []): Measurement {
   const out = execFileSync(
     process.execPath,
     ['--import', 'tsx', 'scripts/bench-child.ts', '--task', task, '--notes', notes, ...extra],
@@ -77,9 +77,11 @@ try {
   // Baseline and build alternate, twice, and each keeps its best time: on a shared machine a burst of
   // other work lands on one run, rarely on both. Peak memory keeps its worst.
   const bareRuns: Measurement[] = [];
+  const bareParallelRuns: Measurement[] = [];
   const fullRuns: Measurement[] = [];
   for (let run = 0; run < 2; run++) {
     bareRuns.push(child('bare', vault));
+    bareParallelRuns.push(child('bare-parallel', vault));
     await rm(dirname(vaultOut), { recursive: true, force: true });
     fullRuns.push(child('build', vault, ['--out', vaultOut, '--cache']));
   }
@@ -87,6 +89,12 @@ try {
   const full = { ...best(fullRuns), peakRssMb: Math.max(...fullRuns.map((m) => m.peakRssMb)) };
   rows.push(
     ratioRow(`build: 1,000-note vault, 10 MB (${full.cards} cards), best of 2`, full, bareVault, 0.7),
+    // Not a target: bare remark alone on all cores, the floor under any build that parses with remark.
+    ratioRow(
+      '  for reference: bare remark alone on all cores (worker threads)',
+      best(bareParallelRuns),
+      bareVault,
+    ),
   );
   rows.push({
     name: 'build: 1,000-note vault, peak RSS (worst of 2)',

@@ -1,7 +1,9 @@
+import { Worker } from 'node:worker_threads';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { workerLimits } from '../deck/extract-parallel.ts';
 import { readNotesFolder } from '../deck/notes-folder.ts';
 import { buildDeckFile } from '../deck/pipeline.ts';
 
@@ -22,6 +24,45 @@ export async function measureBareParse(notes: string): Promise<Measurement> {
   const started = performance.now();
   for (const file of files) parser.parse(file.text);
   return { ms: performance.now() - started, peakRssMb: peakRssMb() };
+}
+
+/**
+ * Bare remark again, but on worker threads with the build workers' heap limits, each handed the next
+ * note, largest first, as the build does: what parsing alone takes on all cores. No build that parses
+ * every note with remark runs faster than this, so it shows what part of the build's time is left
+ * to everything else (reading, extraction, quiz items, writing).
+ */
+export async function measureBareParseParallel(notes: string, threads: number): Promise<Measurement> {
+  const { files } = await readNotesFolder(notes);
+  const texts = files.map((f) => f.text).sort((a, b) => b.length - a.length);
+  const limits = workerLimits(texts[0]?.length ?? 0);
+  const started = performance.now();
+  let next = 0;
+  let parsed = 0;
+  await Promise.all(
+    Array.from(
+      { length: threads },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(new URL('./bare-parse-worker.mjs', import.meta.url), {
+            resourceLimits: limits,
+            execArgv: [],
+          });
+          const feed = () => {
+            const text = texts[next++];
+            if (text === undefined) worker.terminate().then(() => resolve(), reject);
+            else worker.postMessage(text);
+          };
+          worker.on('message', (blocks: number) => {
+            if (blocks > 0) parsed++;
+            feed();
+          });
+          worker.on('error', reject);
+          feed();
+        }),
+    ),
+  );
+  return { ms: performance.now() - started, peakRssMb: peakRssMb(), parsed };
 }
 
 /** Our full build (read, extract on all cores, assemble, write), timed end to end. */

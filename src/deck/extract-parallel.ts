@@ -73,7 +73,9 @@ export async function extractParallel(
       let worker: Worker;
       const started = script;
       try {
-        worker = new Worker(started, { resourceLimits: limits });
+        // No inherited `--import tsx`: the bundle is plain JavaScript, and the tsx boot file registers
+        // tsx itself; loading the loader anyway costs each worker ~0.1 s before its first note.
+        worker = new Worker(started, { resourceLimits: limits, execArgv: [] });
       } catch (error) {
         // No such bundle (removed meanwhile, say): boot through tsx.
         if (started === TSX_BOOT) return reject(error);

@@ -1,0 +1,23 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureBareParse, measureBareParseParallel } from '../../src/bench/measure-build.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'deckhand-measure-'));
+  for (let i = 0; i < 7; i++)
+    await writeFile(join(dir, `n${i}.md`), `# 笔记${i}\n\n镜像Image：一个特殊的文件系统。\n`);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('bare remark baselines', () => {
+  it('parses every note, on worker threads and on one thread', async () => {
+    const parallel = await measureBareParseParallel(dir, 2);
+    expect(parallel.parsed).toBe(7);
+    expect(parallel.ms).toBeGreaterThan(0);
+    const single = await measureBareParse(dir);
+    expect(single.ms).toBeGreaterThan(0);
+  });
+});
