@@ -5,6 +5,7 @@
  */
 import { CARD_KINDS, type CardKind, type QuizItem } from '../deck/types.ts';
 import { lapsedCards } from '../quiz/follow-up.ts';
+import { canonicalAnswer } from '../quiz/judge.ts';
 import { type QuizScore, scoreQuiz, type Tally } from '../quiz/scoring.ts';
 import { answeredCount, timeLeft } from '../quiz/session.ts';
 import type { AnswerRecord, Question, Quiz, Verdict } from '../quiz/types.ts';
@@ -177,6 +178,12 @@ export function feedbackView(quiz: Quiz, index: number, t: Translate) {
     }
   }
   const alternatives = item.type === 'typed' ? item.alternatives.map((a) => a.replace(/`/g, '')) : [];
+  // Judged wrong although it matches an accepted answer up to case: a short flag's case (`-D` for `-d`).
+  const flagCase =
+    item.type === 'typed' &&
+    given?.type === 'typed' &&
+    judgement?.verdict === 'wrong' &&
+    [item.answer, ...item.alternatives].some((a) => canonicalAnswer(a) === canonicalAnswer(given.text));
   return {
     quizId: quiz.id,
     index,
@@ -191,6 +198,7 @@ export function feedbackView(quiz: Quiz, index: number, t: Translate) {
     verdict: judgement?.verdict ?? 'unanswered',
     verdictText: t(VERDICT_KEYS[judgement?.verdict ?? 'unanswered']),
     nearTo: judgement?.verdict === 'near' ? (judgement.closest ?? '') : '',
+    flagCase,
     pairsRight: judgement?.pairsRight ?? 0,
     givenHtml,
     rightHtml,

@@ -245,6 +245,33 @@ describe('answering', () => {
     expect(quiz(id).answers[indexOf('c7b8f0a2c4d6-typed-1')]?.judgement.correct).toBe(false);
   });
 
+  it('says why a typed answer right but for the case of a short flag is wrong', async () => {
+    const tab = server.client();
+    const id = await start(tab, { type: 'typed', count: '20', mode: 'exam', seed: 'flags' });
+    await tab.get(`/quiz/${id}`);
+    const questions = quiz(id).questions;
+    const flag = questions.findIndex((q) => q.item.type === 'typed' && q.item.answer === '-d');
+    const image = questions.findIndex((q) => q.item.type === 'typed' && q.item.answer === 'docker image ls');
+    expect(flag).toBeGreaterThanOrEqual(0);
+    expect(image).toBeGreaterThanOrEqual(0);
+    const texts = new Map([
+      [flag, '-D'],
+      [image, 'DOCKER IMAGE LS'],
+    ]);
+    for (let i = 0; i < questions.length; i++) {
+      await tab.post(`/quiz/${id}/answer`, { index: String(i), text: texts.get(i) ?? '不知道' });
+    }
+    expect(quiz(id).answers[flag]?.judgement.verdict).toBe('wrong');
+    expect(quiz(id).answers[image]?.judgement.verdict).toBe('correct');
+    const results = await tab.get(`/quiz/${id}/results`);
+    const items = results.text.split('class="panel wrong-item"').slice(1);
+    const hint = '短参数区分大小写';
+    const flagItem = items.find((html) => html.includes('<code>-D</code>'));
+    expect(flagItem).toContain(hint);
+    // Only where case is what made it wrong.
+    expect(items.filter((html) => html.includes(hint))).toHaveLength(1);
+  });
+
   it('answers a matching question with one select per item', async () => {
     const tab = server.client();
     const id = await start(tab, { type: 'match', seed: 'm' });
