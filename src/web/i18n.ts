@@ -132,6 +132,8 @@ const en = {
   'stats.retention': 'True retention per week (share of reviews passed)',
   'stats.states': 'Cards by state',
   'stats.empty': 'No reviews yet.',
+  'stats.retentionEmpty':
+    'Retention counts only grades given to learned cards when they fall due; cards still new or in learning do not count yet.',
   'stats.reviews': 'reviews',
   'stats.cards': 'cards',
   'stats.total': '{n} reviews in total',
@@ -389,6 +391,7 @@ const zh: Catalogue = {
   'stats.retention': '每周真实保持率（答对的比例）',
   'stats.states': '各状态的卡片',
   'stats.empty': '还没有复习记录。',
+  'stats.retentionEmpty': '保持率只统计已学会的卡片到期时的评分；新卡片和学习中的卡片还不计入。',
   'stats.reviews': '次复习',
   'stats.cards': '张卡片',
   'stats.total': '共 {n} 次复习',

@@ -67,7 +67,7 @@ describe('GET /stats', () => {
     const page = await tab.get('/stats');
     expect(page.status).toBe(200);
     const svgs = page.text.match(/<svg[^>]*class="plot"/g) ?? [];
-    expect(svgs.length).toBe(4 - (page.text.includes('还没有复习记录') ? 1 : 0));
+    expect(svgs.length).toBe(4 - (page.text.includes('<p class="empty">') ? 1 : 0));
     expect(page.text).not.toMatch(/<style|style="/);
     expect(page.text).toContain('共 5 次复习');
     // the calendar has a cell with a tooltip for a day with reviews
@@ -95,6 +95,17 @@ describe('GET /stats', () => {
     expect(page.text).not.toContain('还没有复习记录');
     expect(page.text).toMatch(/<title>\d{4}-\d{2}-\d{2}: 1\/1<\/title>/);
     expect(page.text).toMatch(/<title>\d{4}-\d{2}-\d{2}: 0\/1<\/title>/);
+  });
+
+  it('says why retention is empty when only new or learning cards were graded, not that nothing was', async () => {
+    const tab = server.client();
+    await tab.get('/settings');
+    const reply = await tab.post(`/review/${CARDS.image}/grade`, { rating: '3', reps: '0' });
+    expect(reply.status).toBe(303);
+    const page = await tab.get('/stats');
+    expect(page.text).toContain('共 1 次复习');
+    expect(page.text).not.toContain('还没有复习记录');
+    expect(page.text).toContain('保持率只统计已学会的卡片到期时的评分');
   });
 
   it('draws the charts with no reviews at all', async () => {
