@@ -273,6 +273,25 @@ describe('on a phone', () => {
     await page.waitForURL(/\/quiz\/[a-z0-9]+$/);
     expect(await page.locator('select[name="m0"]').count()).toBe(1);
     expect(await overflow()).toBeLessThanOrEqual(0);
+    // Each item to match gets the whole width, its select below it, so a command is not cut mid-word.
+    const rows = await page.locator('table.match tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const label = tr.querySelector('th')?.getBoundingClientRect();
+        const select = tr.querySelector('select')?.getBoundingClientRect();
+        const table = tr.closest('table')?.getBoundingClientRect();
+        return {
+          label: label?.width ?? 0,
+          labelBottom: label?.bottom ?? 0,
+          selectTop: select?.top ?? 0,
+          table: table?.width ?? 1,
+        };
+      }),
+    );
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) {
+      expect(row.label / row.table).toBeGreaterThan(0.9);
+      expect(row.selectTop).toBeGreaterThanOrEqual(row.labelBottom - 1);
+    }
     await page.locator('button[data-submit]').click();
     await page.waitForSelector('#quiz-question[data-view="feedback"]');
     expect(await overflow()).toBeLessThanOrEqual(0);
