@@ -272,6 +272,21 @@ describe('answering', () => {
     expect(items.filter((html) => html.includes(hint))).toHaveLength(1);
   });
 
+  it('lists each accepted alternative apart, so answers with spaces do not run together', async () => {
+    const tab = server.client();
+    const id = await start(tab, { type: 'typed', count: '20', mode: 'exam', seed: 'alts' });
+    await tab.get(`/quiz/${id}`);
+    const questions = quiz(id).questions;
+    for (let i = 0; i < questions.length; i++) {
+      await tab.post(`/quiz/${id}/answer`, { index: String(i), text: '不知道' });
+    }
+    const results = await tab.get(`/quiz/${id}/results`);
+    const item = results.text
+      .split('class="panel wrong-item"')
+      .find((html) => html.includes('<code>docker image ls</code>'));
+    expect(item).toMatch(/<ul class="alternatives">\s*<li><code>docker images<\/code><\/li>\s*<\/ul>/);
+  });
+
   it('answers a matching question with one select per item', async () => {
     const tab = server.client();
     const id = await start(tab, { type: 'match', seed: 'm' });
