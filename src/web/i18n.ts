@@ -124,6 +124,7 @@ const en = {
 
   'source.title': 'Notes',
   'source.back': 'Back',
+  'source.line': 'line {n}',
   'source.lines': 'lines {from}–{to}',
 
   'stats.title': 'Stats',
@@ -383,6 +384,7 @@ const zh: Catalogue = {
 
   'source.title': '笔记',
   'source.back': '返回',
+  'source.line': '第 {n} 行',
   'source.lines': '第 {from}–{to} 行',
 
   'stats.title': '统计',

@@ -24,6 +24,12 @@ describe('GET /source/:cardId', () => {
     expect(page.text).not.toContain('<h3>Dockerfile定制镜像</h3>');
   });
 
+  it('names a one-line source as one line, not a range from a line to itself', async () => {
+    const page = await server.client().get('/source/c5f6d8e0a2b4');
+    expect(page.text).toContain('第 76 行');
+    expect(page.text).not.toContain('第 76–76 行');
+  });
+
   it('answers htmx with the note-source fragment', async () => {
     const reply = await server.client().partial(`/source/${CARDS.image}`);
     expect(reply.text.startsWith('<section id="note-source"')).toBe(true);
