@@ -129,6 +129,17 @@ describe('POST /quiz: start', () => {
     expect(server.quizzes.list()).toHaveLength(0);
   });
 
+  it('reads a cleared question count as the default, and shows the form again with a message for a bad one', async () => {
+    const tab = server.client();
+    const id = await start(tab, { count: '' });
+    expect(quiz(id).questions).toHaveLength(20);
+    const bad = await tab.post('/quiz', { count: '0' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('id="quiz-setup"');
+    expect(bad.text).toContain('题目数量是 1 到 200 之间的整数');
+    expect(bad.text).not.toContain('out of range');
+  });
+
   it('needs the CSRF token', async () => {
     const tab = server.client();
     await tab.get('/quiz');

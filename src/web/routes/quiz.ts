@@ -34,7 +34,10 @@ const many = z
 const setupForm = z.object({
   scope: many,
   type: many,
-  count: wholeNumber(1, MAX_COUNT).default(DEFAULT_COUNT),
+  // A cleared count box (the browser lets an optional number field go empty) means the default.
+  count: z
+    .union([z.literal('').transform(() => DEFAULT_COUNT), wholeNumber(1, MAX_COUNT)])
+    .default(DEFAULT_COUNT),
   minutes: z
     .union([z.literal(''), z.literal('none'), wholeNumber(1, 600)])
     .default('none')
@@ -56,15 +59,19 @@ function fresh(seed = '') {
   return { id: randomBytes(6).toString('hex'), seed: seed || randomBytes(6).toString('hex') };
 }
 
-function parseSetup(body: unknown): { setup: QuizSetup; seed: string } {
+/** The setup a form asks for, or the message to show above the form again. */
+function parseSetup(body: unknown): { setup: QuizSetup; seed: string } | { problem: MessageKey } {
   const form = setupForm.safeParse(body ?? {});
-  if (!form.success) throw new BadInputError('the quiz setup has a value out of range');
+  if (!form.success) {
+    const count = form.error.issues.some((issue) => issue.path[0] === 'count');
+    return { problem: count ? 'quiz.badCount' : 'quiz.badSetup' };
+  }
   const scopes = form.data.scope.map(decodeScope);
-  if (scopes.some((s) => s === undefined)) throw new BadInputError('unknown topic in the quiz setup');
+  if (scopes.some((s) => s === undefined)) return { problem: 'quiz.badSetup' };
   const types = form.data.type.filter((t): t is QuizSetup['types'][number] =>
     (QUIZ_TYPES as readonly string[]).includes(t),
   );
-  if (types.length !== form.data.type.length) throw new BadInputError('unknown question type');
+  if (types.length !== form.data.type.length) return { problem: 'quiz.badSetup' };
   return {
     setup: {
       scopes: scopes as QuizSetup['scopes'],
@@ -176,7 +183,12 @@ export function quizRoutes(ctx: AppContext, quizzes: QuizStore): Router {
   });
 
   router.post('/quiz', async (req, res) => {
-    const { setup, seed } = parseSetup(req.body);
+    const parsed = parseSetup(req.body);
+    if ('problem' in parsed) {
+      showSetup(res, ctx, quizzes, parsed.problem, 400);
+      return;
+    }
+    const { setup, seed } = parsed;
     try {
       const quiz = await service.start(setup, fresh(seed));
       redirectClient(req, res, quizUrl(quiz.id));
