@@ -30,8 +30,13 @@ try {
     onError: (error) =>
       console.error(`deck      rebuild failed, still serving the last deck: ${(error as Error).message}`),
   });
+  // Listen before watching the notes: a port in use then ends the process instead of leaving it
+  // running with a watcher and no server.
+  const server = await startServer(config, { deck: live.current, store }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   const watcher = await watchNotes(config.notesDir, () => live.schedule());
-  const server = await startServer(config, { deck: live.current, store });
   console.log(`deckhand  ${server.url}`);
 
   let stopping = false;

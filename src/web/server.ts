@@ -7,7 +7,7 @@ import { openQuizStore } from '../quiz-store/lowdb-quiz-store.ts';
 import type { QuizStore } from '../quiz-store/types.ts';
 import type { ReviewStore } from '../store/types.ts';
 import { createApp } from './app.ts';
-import { assertSafeBinding, type WebConfig } from './config.ts';
+import { assertSafeBinding, ConfigError, type WebConfig } from './config.ts';
 
 /** What the server serves; the caller owns (and closes) the stores it passes in. */
 export interface ServerParts {
@@ -55,7 +55,15 @@ export async function startServer(config: WebConfig, parts: ServerParts): Promis
   server.requestTimeout = 30_000;
   server.headersTimeout = 20_000;
   server.listen(config.port, config.host);
-  await once(server, 'listening');
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    // Most often a deckhand already running: say how to start a second one instead of a stack trace.
+    throw new ConfigError(
+      `${config.host}:${config.port} is already in use (another deckhand?); start on another port: PORT=${config.port + 1} npm start`,
+    );
+  }
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {

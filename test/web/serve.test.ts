@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -62,6 +64,28 @@ describe('npm start (scripts/serve.ts)', () => {
     expect(run.text()).toContain('SIGTERM: closing');
     expect(run.text()).toContain('closed');
   }, 120_000);
+
+  it('says how to pick another port when the port is taken, and exits', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'deckhand-serve-'));
+    const taken = createServer();
+    taken.listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const run = serve({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: join(dir, 'data'),
+        NOTES_DIR: FIXTURE_NOTES,
+      });
+      expect(await run.exited).toBe(1);
+      expect(run.text()).toContain(`error: 127.0.0.1:${port} is already in use`);
+      expect(run.text()).toContain('PORT=');
+      expect(run.text()).not.toContain('EADDRINUSE');
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
 
   it('refuses to start on a public HOST without a password', async () => {
     dir = await mkdtemp(join(tmpdir(), 'deckhand-serve-'));
