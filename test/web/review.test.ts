@@ -162,5 +162,8 @@ describe('a whole session', () => {
     expect(html).toContain('本次复习完成');
     expect(html).toContain('今天复习了 3 张卡片');
     expect(html).toMatch(/下一张卡片 .+ 到期/);
+    // Nothing left to reveal or grade: the keys line would only offer keys that do nothing.
+    expect(html).not.toContain('1–4 评分');
+    expect(html).toContain('data-key="u"');
   });
 });
