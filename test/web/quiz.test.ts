@@ -75,6 +75,8 @@ describe('GET /quiz: setup', () => {
     expect(page.text).toContain('<a href="/quiz" aria-current="page">测验</a>');
     expect(page.text).toContain(`value="${IMAGES}"> <span>使用镜像</span> <small class="muted">14</small>`);
     expect(page.text).toContain('不勾选则从全部 30 道题中抽取');
+    // Unchecking every type gives every type, as no topic gives every topic: the form says so.
+    expect(page.text).toContain('不勾选则包括全部题型');
     expect(page.text).toMatch(/name="type" value="match" checked> 配对题 <small class="muted">1<\/small>/);
     expect(page.text).toContain('<option value="none" selected>不限时</option>');
     expect(page.text).toContain('name="mode" value="practice" checked');
