@@ -319,4 +319,30 @@ describe('History', () => {
     expect(problems).toEqual({ dialogs: [], errors: [] });
     await page.close();
   });
+
+  it('keeps the list of quizzes readable on a phone: no word cut across lines', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await page.goto(`${server.url}/quiz/history`);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    // Lines a cell's text takes, for cells holding one word (练习, 查看结果): one each.
+    const lines = await page.locator('.quiz-history td').evaluateAll((cells) =>
+      cells
+        .filter((cell) => !/\s/.test(cell.textContent?.trim() ?? ' '))
+        .map((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          return { text: cell.textContent?.trim(), lines: tops.size };
+        }),
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((cell) => cell.lines !== 1)).toEqual([]);
+    await page.close();
+  });
 });
