@@ -337,7 +337,7 @@ describe('History', () => {
         .map((cell) => {
           const range = document.createRange();
           range.selectNodeContents(cell);
-          const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          const tops = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)));
           return { text: cell.textContent?.trim(), lines: tops.size };
         }),
     );
