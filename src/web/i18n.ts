@@ -120,6 +120,8 @@ const en = {
   'card.grade': 'Grade',
   'card.interval': 'Interval',
   'card.origin': 'From',
+  'card.origin.review': 'review',
+  'card.origin.quiz': 'quiz',
   'card.days': '{n} d',
 
   'source.title': 'Notes',
@@ -383,6 +385,8 @@ const zh: Catalogue = {
   'card.grade': '评分',
   'card.interval': '间隔',
   'card.origin': '来源',
+  'card.origin.review': '复习',
+  'card.origin.quiz': '测验',
   'card.days': '{n} 天',
 
   'source.title': '笔记',

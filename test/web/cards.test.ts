@@ -74,7 +74,8 @@ describe('GET /cards/:id', () => {
     expect(page.text).toContain('镜像（Image）</strong> 是什么？');
     expect(page.text).toContain('docker-notes.md:13');
     expect(page.text).toContain(`href="/source/${CARDS.image}"`);
-    expect(page.text).toMatch(/<td class="grade-3">良好<\/td><td>10分钟<\/td>/);
+    // Where the grade came from, in the interface language (the log's `review`, `quiz`).
+    expect(page.text).toMatch(/<td class="grade-3">良好<\/td><td>10分钟<\/td><td>复习<\/td>/);
     expect(page.text).toContain('稳定性');
   });
 

@@ -126,7 +126,7 @@ export function cardRoutes(ctx: AppContext): Router {
         rating: entry.rating,
         grade: t(GRADES[entry.rating] as 'review.again'),
         interval: formatInterval(entry.after.due.getTime() - entry.reviewedAt.getTime(), lang),
-        origin: entry.origin,
+        origin: t(entry.origin === 'quiz' ? 'card.origin.quiz' : 'card.origin.review'),
       }));
     const schedule =
       progress === undefined || progress.schedule.state === 0
