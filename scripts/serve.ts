@@ -14,8 +14,9 @@ try {
   const build = () => buildAndReadDeck({ notes: config.notesDir, out: deckPath });
 
   const first = await build();
+  const notes = `${first.report.files} note${first.report.files === 1 ? '' : 's'}`;
   console.log(
-    `deck      ${deckPath}: ${first.deck.cards.length} cards${first.report.written ? `, rebuilt from ${first.report.files} notes` : ', up to date'}`,
+    `deck      ${deckPath}: ${first.deck.cards.length} cards${first.report.written ? `, rebuilt from ${notes}` : ', up to date'}`,
   );
   const { store, warnings } = await openStore({
     dataDir: config.dataDir,

@@ -219,7 +219,7 @@ describe('deck files', () => {
       [],
       /deckhand {2}http/,
     );
-    expect(output).toMatch(/deck {6}.*deck\.json: \d+ cards, rebuilt from 1 notes/);
+    expect(output).toMatch(/deck {6}.*deck\.json: \d+ cards, rebuilt from 1 note$/m);
     expect(output).toMatch(/deckhand {2}http:\/\/127\.0\.0\.1:\d+/);
     expect((await readDeck(join(dataDir, 'deck.json'))).version).toBe(DECK_FORMAT_VERSION);
   }, 60_000);

@@ -36,7 +36,7 @@ describe('npm start (scripts/serve.ts)', () => {
     const run = serve({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), NOTES_DIR: notes });
     await expect.poll(run.text, { timeout: 60_000 }).toMatch(/deckhand {2}http:\/\/127\.0\.0\.1:\d+/);
     const url = /deckhand {2}(http:\/\/\S+)/.exec(run.text())![1]!;
-    expect(run.text()).toMatch(/deck {6}.*deck\.json: \d+ cards, rebuilt from 1 notes/);
+    expect(run.text()).toMatch(/deck {6}.*deck\.json: \d+ cards, rebuilt from 1 note$/m);
 
     const today = await fetch(`${url}/`);
     expect(today.status).toBe(200);
