@@ -13,6 +13,7 @@ import { extractConcepts } from './concepts.ts';
 import { extractInstructions } from './dockerfile.ts';
 import { extractFlags } from './flags.ts';
 import { finishCards } from './rules.ts';
+import { correctSlips } from './slips.ts';
 import type { Extractor, NoteContext } from './types.ts';
 
 /**
@@ -116,7 +117,10 @@ export function extractNote(file: string, text: string): NoteResult {
       return [];
     }
   });
-  const cards = finishCards(note, drafts);
+  const cards = finishCards(
+    note,
+    drafts.map((draft) => correctSlips(draft, lang)),
+  );
   const topics = sections
     .filter((s) => s.heading)
     .map((s) => ({ path: s.path, line: s.line, endLine: s.endLine }));

@@ -1,0 +1,234 @@
+/**
+ * The Docker CLI's command words: a closed vocabulary, so a misspelt `docker attch` in the notes can
+ * be read as the `docker attach` it means, the way `HEALTHYCHECK` is read as `HEALTHCHECK`.
+ */
+
+/** `docker <word>`: the top-level commands and the management commands (Docker CLI reference). */
+export const DOCKER_SUBCOMMANDS = [
+  // Management commands.
+  'builder',
+  'buildx',
+  'checkpoint',
+  'compose',
+  'config',
+  'container',
+  'context',
+  'image',
+  'manifest',
+  'network',
+  'node',
+  'plugin',
+  'scout',
+  'secret',
+  'service',
+  'stack',
+  'swarm',
+  'system',
+  'trust',
+  'volume',
+  // Commands.
+  'attach',
+  'build',
+  'commit',
+  'cp',
+  'create',
+  'debug',
+  'diff',
+  'events',
+  'exec',
+  'export',
+  'history',
+  'images',
+  'import',
+  'info',
+  'init',
+  'inspect',
+  'kill',
+  'load',
+  'login',
+  'logout',
+  'logs',
+  'pause',
+  'port',
+  'ps',
+  'pull',
+  'push',
+  'rename',
+  'restart',
+  'rm',
+  'rmi',
+  'run',
+  'save',
+  'search',
+  'start',
+  'stats',
+  'stop',
+  'tag',
+  'top',
+  'unpause',
+  'update',
+  'version',
+  'wait',
+] as const;
+
+/** `docker <management> <word>`: what each common management command takes (Docker CLI reference). */
+export const DOCKER_MANAGEMENT_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
+  container: [
+    'attach',
+    'commit',
+    'cp',
+    'create',
+    'diff',
+    'exec',
+    'export',
+    'inspect',
+    'kill',
+    'logs',
+    'list',
+    'ls',
+    'pause',
+    'port',
+    'prune',
+    'remove',
+    'rename',
+    'restart',
+    'rm',
+    'run',
+    'start',
+    'stats',
+    'stop',
+    'top',
+    'unpause',
+    'update',
+    'wait',
+  ],
+  image: [
+    'build',
+    'history',
+    'import',
+    'inspect',
+    'list',
+    'load',
+    'ls',
+    'prune',
+    'pull',
+    'push',
+    'remove',
+    'rm',
+    'save',
+    'tag',
+  ],
+  network: ['connect', 'create', 'disconnect', 'inspect', 'list', 'ls', 'prune', 'remove', 'rm'],
+  volume: ['create', 'inspect', 'list', 'ls', 'prune', 'remove', 'rm', 'update'],
+  system: ['df', 'events', 'info', 'prune'],
+};
+
+/**
+ * Words that follow `docker` in prose without being a command, yet sit one edit from one: product
+ * names (`docker content trust` ~ `context`) and English words (`docker will` ~ `kill`, `docker built`
+ * ~ `build`, `docker state` ~ `stats`).
+ */
+export const DOCKER_NON_COMMAND_WORDS: ReadonlySet<string> = new Set([
+  'content',
+  'built',
+  'state',
+  'will',
+  'hub',
+  'file',
+  'files',
+]);
+
+/** Shorter words are too often English (`docker to` ~ `top`, `docker is` ~ `ps`) to be called typos. */
+const MIN_TYPO_LENGTH = 5;
+
+/**
+ * Optimal string alignment distance (edits plus swaps of two neighbours: `bulid` is one slip from
+ * `build`), stopping early once it exceeds `limit`.
+ */
+function slipDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(
+        (rows[i - 1]?.[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (rows[i - 1]?.[j - 1] ?? 0) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    rows.push(row);
+  }
+  return rows[a.length]?.[b.length] ?? limit + 1;
+}
+
+/** `builds`, `pulled`, `starting`: a command word inflected in English prose, not a typo. */
+function isInflection(word: string, known: readonly string[]): boolean {
+  return ['s', 'es', 'd', 'ed', 'ing'].some((ending) => {
+    if (!word.endsWith(ending)) return false;
+    const base = word.slice(0, -ending.length);
+    return [base, `${base}e`, base.replace(/(.)\1$/, '$1')].some((b) => known.includes(b));
+  });
+}
+
+const SLIPS = new Map<string, string | undefined>();
+
+/** The one word of `known` a misspelt word means, or undefined (see correctDockerSubcommand). */
+function meant(word: string, known: readonly string[], scope: string): string | undefined {
+  const memo = `${scope} ${word}`;
+  if (SLIPS.has(memo)) return SLIPS.get(memo);
+  let found: string | undefined;
+  if (
+    word.length >= MIN_TYPO_LENGTH &&
+    /^[a-z]+$/.test(word) &&
+    !known.includes(word) &&
+    !DOCKER_NON_COMMAND_WORDS.has(word) &&
+    !isInflection(word, known)
+  ) {
+    const near = known.filter((c) => slipDistance(word, c, 1) <= 1);
+    if (near.length === 1) found = near[0];
+  }
+  if (SLIPS.size > 10_000) SLIPS.clear();
+  SLIPS.set(memo, found);
+  return found;
+}
+
+/**
+ * The subcommand a misspelt word after `docker` means (`attch` → `attach`), or undefined: a known
+ * subcommand, a short or inflected word, a known non-command, or a word near two subcommands is left
+ * alone. Lower-case words only: the CLI has no capitals.
+ */
+export function correctDockerSubcommand(word: string): string | undefined {
+  return meant(word, DOCKER_SUBCOMMANDS, 'docker');
+}
+
+const DOCKER_WORDS = /(?<![\w-])([Dd]ocker[ \t]+)([a-z]+)(?:([ \t]+)([a-z]+))?(?![\w-])/g;
+
+/**
+ * A text's misspelt `docker <word>` and `docker <management> <word>` commands corrected, with the
+ * spellings found (`docker attch`, `docker icontainer logis`).
+ */
+export function correctDockerCommands(text: string): { text: string; slips: string[] } {
+  if (!text.includes('ocker')) return { text, slips: [] };
+  const slips: string[] = [];
+  const corrected = text.replace(
+    DOCKER_WORDS,
+    (whole, lead: string, first: string, space: string | undefined, second: string | undefined) => {
+      const command = correctDockerSubcommand(first) ?? first;
+      const table = DOCKER_MANAGEMENT_SUBCOMMANDS[command];
+      const sub = second && table ? (meant(second, table, command) ?? second) : second;
+      if (command === first && sub === second) return whole;
+      const slip = `docker ${first}${second && sub !== second ? ` ${second}` : ''}`;
+      if (!slips.includes(slip)) slips.push(slip);
+      return `${lead}${command}${second ? `${space}${sub}` : ''}`;
+    },
+  );
+  return { text: corrected, slips };
+}
