@@ -862,7 +862,9 @@ export function findDefinitions(sections: readonly Section[]): Definition[] {
     const homeSentences = home ? (bySection(sentences).get(home) ?? []) : [];
     let evidence = 0;
     let phrase: EnglishPhrase | null = null;
-    const scored: ScoredSentence[] = [];
+    let scored: ScoredSentence[] = [];
+    const unnamed = new Set<Sentence>();
+    let definedElsewhere = false;
     // Only sentences that name the term, and the home section's, can define it.
     const relevant = new Set<NoteSentence>(homeSentences);
     for (const alias of matcher.flat)
@@ -878,6 +880,14 @@ export function findDefinitions(sections: readonly Section[]): Definition[] {
         ? { pattern: SCORE.elided, phrase: null, glossed: false }
         : definingPattern(facts, sentence, matcher);
       if (pattern === 0 && place.position < 0) continue;
+      // `- \`docker ps -a\` — list all containers` under `## Containers`: an entry of a command list
+      // says what its code does, not what the section's term is.
+      if (
+        pattern <= SCORE.mention &&
+        sentence.block.kind === 'list-item' &&
+        sentence.block.text.startsWith('`')
+      )
+        continue;
       const score = rank(facts, sentence, pattern, place);
       const counts =
         home === null || place.position >= 0 || place.inSubtree || pattern >= DISCOVERY_THRESHOLD;
@@ -893,7 +903,13 @@ export function findDefinitions(sections: readonly Section[]): Definition[] {
         if (p) phrase = p;
       }
       if (score > 0) scored.push({ sentence, score });
+      if (place.position >= 0 && pattern === 0) unnamed.add(sentence);
+      else if (place.position < 0 && !place.inSubtree && pattern >= SCORE.item) definedElsewhere = true;
     }
+    // `## Registry` over `Log in with docker login before you push`, while the glossary says
+    // `Registry: a server that stores images`: the section is about using the thing, the entry says
+    // what it is, and sentences that do not even name the term must not outrank it.
+    if (definedElsewhere) scored = scored.filter((s) => !unnamed.has(s.sentence));
     const enough = home ? evidence >= HEADING_THRESHOLD || paired : evidence >= DISCOVERY_THRESHOLD;
     if (enough && scored.length > 0) out.push({ term, home, evidence, scored, phrase });
   }

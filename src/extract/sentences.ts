@@ -67,6 +67,21 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
   return out;
 }
 
+/**
+ * `**Image** — a read-only template…`: a bold name, then a dash, is a glossary entry; it reads as
+ * `Image: a read-only template…`, the `term：definition` shape the definition search knows.
+ */
+function glossaryEntry(nodes: readonly PhrasingContent[]): string | undefined {
+  const [name, rest] = nodes;
+  if (name?.type !== 'strong' || rest?.type !== 'text') return undefined;
+  const dash = /^\s*(?:—|–|--?)\s+/.exec(rest.value);
+  if (!dash) return undefined;
+  const term = inlineText(name.children).trim();
+  const definition = inlineText([{ ...rest, value: rest.value.slice(dash[0].length) }, ...nodes.slice(2)]);
+  if (!term || /[：:]$/.test(term)) return undefined;
+  return `${term}${HAN.test(definition) ? '：' : ': '}${definition}`;
+}
+
 function blockLines(node: RootContent): { line: number; endLine: number } {
   const line = node.position?.start.line ?? 1;
   return { line, endLine: node.position?.end.line ?? line };
@@ -86,7 +101,7 @@ function collect(node: RootContent, kind: ProseKind, out: ProseBlock[]): void {
   switch (node.type) {
     case 'paragraph':
     case 'heading': {
-      const text = inlineText(node.children).trim();
+      const text = (glossaryEntry(node.children) ?? inlineText(node.children)).trim();
       if (text) out.push({ kind, text, ...blockLines(node) });
       return;
     }

@@ -97,6 +97,24 @@ describe('proseBlocks and sectionSentences', () => {
     ]);
   });
 
+  it('reads a bold name and a dash as a glossary entry, and leaves other dashes alone', () => {
+    const glossary = [
+      '- **Image** — a read-only template.',
+      '- **Layer** - one set of changes',
+      '- **镜像** – 只读模板',
+      '- `docker ps` — list containers',
+      '- run **now** - or later',
+    ].join('\n');
+    const [only] = splitSections(parseMarkdown(glossary));
+    expect(proseBlocks(only!).map((b) => b.text)).toEqual([
+      'Image: a read-only template.',
+      'Layer: one set of changes',
+      '镜像：只读模板',
+      '`docker ps` — list containers',
+      'run now - or later',
+    ]);
+  });
+
   it('leaves syntax lines out of the sentences', () => {
     expect(sectionSentences(section!).map((s) => s.text)).toEqual([
       '推荐使用docker exec。',
