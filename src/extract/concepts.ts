@@ -276,7 +276,7 @@ class AliasPatterns {
   readonly plain: boolean;
   private readonly alias: string;
   private compiled: Partial<
-    Record<'any' | 'lead' | 'closes' | 'namedAs' | 'appositive' | 'concept', RegExp>
+    Record<'any' | 'lead' | 'closes' | 'namedAs' | 'appositive' | 'concept' | 'setting', RegExp>
   > = {};
 
   constructor(alias: string) {
@@ -314,6 +314,18 @@ class AliasPatterns {
   get namedAs(): RegExp {
     this.compiled.namedAs ??= new RegExp(`(?:设计|定义)为\\s*${this.any.source}(?!\\s?[A-Za-z])`, 'i');
     return this.compiled.namedAs;
+  }
+
+  /**
+   * A clause that only sets the term (`使用none模式`, `在host模式下`, `In host mode`), what follows
+   * being how it behaves; or opens on what uses it (`使用host模式的容器…`).
+   */
+  get setting(): RegExp {
+    this.compiled.setting ??= new RegExp(
+      `^(?:(?:使用|采用|用|在)\\s*${this.any.source}\\s*(?:时|下|中|的时候)?|(?:in|with|using)\\s+(?:the\\s+)?${this.any.source})$|^(?:使用|采用)\\s*${this.any.source}\\s*的\\p{Script=Han}`,
+      'iu',
+    );
+    return this.compiled.setting;
   }
 
   /** `一个公共仓库Docker Hub`. */
@@ -513,6 +525,9 @@ function definingPattern(
     const next = f.clauses[i + 1];
     if (next && /^\s*是/.test(next) && aliases.some((a) => a.closes.test(raw)))
       pattern = Math.max(pattern, SCORE.appositive);
+    // `使用none模式，容器有自己的网络命名空间`: the clause sets the term, the next says what it does.
+    if (i === 0 && aliases.some((a) => a.setting.test(clause.trim())) && (next || /的/.test(clause)))
+      pattern = Math.max(pattern, SCORE.namedAs);
     // `将其设计为分层存储架构`: the clause calls something by the term.
     if (/(?:设计|定义)为/.test(raw) && aliases.some((a) => a.namedAs.test(raw)))
       pattern = Math.max(pattern, SCORE.namedAs);

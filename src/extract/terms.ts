@@ -36,7 +36,8 @@ export type HeadingShape =
 /**
  * Closed word lists. `actionStarts`: verbs and prepositions that open a heading about doing something.
  * `metaWords`: heading words that label the text rather than a thing. `keywordSuffixes`: what marks
- * a keyword heading (`attch命令`). `leadIns`: sentence openers to skip before a subject.
+ * a keyword heading (`attch命令`). `kindNouns`: what a name followed by them is one kind of, so that
+ * `host模式` names a thing of its own. `leadIns`: sentence openers to skip before a subject.
  */
 export const WORDS = {
   zh: {
@@ -147,6 +148,7 @@ export const WORDS = {
       '说明',
     ],
     keywordSuffixes: ['命令', '指令', '参数', '选项', '子命令'],
+    kindNouns: ['模式', '网络', '驱动', '格式', '类型', '机制', '协议', '策略'],
     leadIns: [
       '简单来说',
       '严格来说',
@@ -238,6 +240,7 @@ export const WORDS = {
       'appendix',
     ],
     keywordSuffixes: ['command', 'instruction', 'flag', 'option', 'subcommand'],
+    kindNouns: [],
     leadIns: ['in short', 'simply put', 'basically', 'note', 'so', 'thus', 'however', 'but', 'and'],
   },
 } as const;
@@ -398,6 +401,9 @@ function shapeOf(title: string): HeadingShape {
     const { term, description } = described;
     const kw: readonly string[] = [...WORDS.zh.keywordSuffixes, ...WORDS.en.keywordSuffixes];
     if (isKeyword(term) || kw.includes(description)) return { kind: 'keyword', keyword: term, description };
+    // `host模式`, `overlay网络`: the name and its kind together are the term (`bridge模式是默认的网络模式`).
+    if ((WORDS.zh.kindNouns as readonly string[]).includes(description))
+      return { kind: 'term', term: makeTerm(`${term}${description}`, undefined) };
     if (!splitTerm(t)) return { kind: 'described', term: makeTerm(undefined, term), description };
   }
   const term = splitTerm(t);

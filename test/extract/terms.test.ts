@@ -82,6 +82,9 @@ describe('readHeading', () => {
     expect(readHeading('WORKDIR指定工作目录')).toMatchObject({ kind: 'keyword', keyword: 'WORKDIR' });
     expect(readHeading('attch命令')).toMatchObject({ kind: 'keyword', keyword: 'attch' });
     expect(readHeading('Dockerfile定制镜像')).toMatchObject({ kind: 'described', description: '定制镜像' });
+    // A name and its kind (`host模式`, `overlay网络`) are one term.
+    expect(readHeading('host模式')).toMatchObject({ kind: 'term', term: { key: 'host模式' } });
+    expect(readHeading('overlay网络')).toMatchObject({ kind: 'term', term: { key: 'overlay网络' } });
   });
 
   it('reads X和Y and X vs Y as comparisons, labels and overviews as meta', () => {
