@@ -46,6 +46,13 @@ const VERSION_BEFORE = /(?:在|从|自|于|since|before|after|until|version|v)\s
 /** A sentence about one example rather than a rule: its numbers are the example's. */
 const ABOUT_EXAMPLE = /上面|下面|这里|此时|如图|上述|本例|这个例子|^这样|the example|above|below|here we/i;
 
+/**
+ * A sentence about the notes themselves, what their commands were written against (`Commands assume
+ * Docker 20.10+`, `本文使用的Docker版本为20.10`): the reader's setup, not a fact about the subject.
+ */
+const ABOUT_THE_NOTES =
+  /\b(?:commands?|examples?|snippets?|this (?:guide|sheet|cheat ?sheet|page|note|document|tutorial)|these notes)\b[^.;]{0,40}?\b(?:assume[sd]?|(?:were|are|was|is) (?:tested|written)|tested (?:on|with|against)|written (?:for|against))\b|(?:^|[，。；：,\s])(?:本文|本笔记|本教程)(?:中|所|使用|基于|采用|的)|以下(?:命令|示例|操作|内容)(?:均|都)?(?:基于|在|使用)/i;
+
 /** Demonstratives that leave a sentence's subject to its section (`这个指令`, `该镜像`). */
 const LEANS_ON_CONTEXT = /这个|这种|这些|这类|该|此|它|其|^(?:this|these|such)\b/i;
 
@@ -279,6 +286,7 @@ function keyOf(section: Section, text: string, d: Deletion): string {
 
 function clozesOf(s: NoteSentence, examples: ReadonlySet<string>, lang: 'zh' | 'en'): CardDraft[] {
   const text = s.text;
+  if (ABOUT_THE_NOTES.test(text)) return [];
   const deletions = [...numberDeletions(text, examples), ...valueDeletions(text)]
     .sort((a, b) => a.start - b.start)
     .filter((d, i, all) => i === 0 || d.start >= (all[i - 1]?.end ?? 0));
