@@ -3,6 +3,8 @@
  * (a Makefile's directives, a Compose file's keys) could sit beside it.
  */
 
+import { slipDistance } from '../../text/edit-distance.ts';
+
 /** Every instruction a Dockerfile may hold (Dockerfile reference), upper case as written by convention. */
 export const DOCKERFILE_INSTRUCTIONS = [
   'FROM',
@@ -41,29 +43,6 @@ export const INSTRUCTION_MISSPELLINGS: Readonly<Record<string, DockerfileInstruc
   WORKDIRS: 'WORKDIR',
 };
 
-/** Damerau-free Levenshtein distance, stopping early once it exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-      current.push(value);
-      best = Math.min(best, value);
-    }
-    if (best > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length] ?? limit + 1;
-}
-
 export interface MatchOptions {
   /** Accept `Run` and `run` as well as `RUN` (Dockerfile lines are case-insensitive; prose is not). */
   anyCase?: boolean;
@@ -73,7 +52,7 @@ export interface MatchOptions {
 
 /**
  * The instruction a word names, or undefined. Exact upper-case names always match; misspellings
- * match with `fuzzy` (known list, or one edit away for words of six letters or more, so `USERS` or
+ * match with `fuzzy` (known list, or one slip away — an edit or a swap — for words of six letters or more, so `USERS` or
  * `ADDS` do not turn into instructions).
  */
 export function matchInstruction(
@@ -93,14 +72,14 @@ export function matchInstruction(
 const NEAR_MISSES = new Map<string, DockerfileInstruction | undefined>();
 
 /**
- * The instruction one edit away from an upper-case word of six letters or more. Remembered per word:
+ * The instruction one slip away from an upper-case word of six letters or more. Remembered per word:
  * output tables repeat their headers (`REPOSITORY`, `CONTAINER`) in block after block.
  */
 function nearMiss(upper: string): DockerfileInstruction | undefined {
   if (NEAR_MISSES.has(upper)) return NEAR_MISSES.get(upper);
   let found: DockerfileInstruction | undefined;
   for (const instruction of DOCKERFILE_INSTRUCTIONS) {
-    if (instruction.length >= 6 && editDistance(upper, instruction, 1) <= 1) {
+    if (instruction.length >= 6 && slipDistance(upper, instruction, 1) <= 1) {
       found = instruction;
       break;
     }
