@@ -5,9 +5,8 @@
 
 import { slipDistance } from '../../text/edit-distance.ts';
 
-/** `docker <word>`: the top-level commands and the management commands (Docker CLI reference). */
-export const DOCKER_SUBCOMMANDS = [
-  // Management commands.
+/** `docker <group> <word>`: the management commands, which group further commands (Docker CLI reference). */
+export const DOCKER_MANAGEMENT_COMMANDS = [
   'builder',
   'buildx',
   'checkpoint',
@@ -28,6 +27,11 @@ export const DOCKER_SUBCOMMANDS = [
   'system',
   'trust',
   'volume',
+] as const;
+
+/** `docker <word>`: the top-level commands and the management commands (Docker CLI reference). */
+export const DOCKER_SUBCOMMANDS = [
+  ...DOCKER_MANAGEMENT_COMMANDS,
   // Commands.
   'attach',
   'build',

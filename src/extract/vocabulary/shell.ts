@@ -1,4 +1,5 @@
 import type { ShellVocabulary } from '../../shell/session.ts';
+import { DOCKER_MANAGEMENT_COMMANDS } from './docker-cli.ts';
 
 /**
  * Shell prompts as notes copy them from a terminal, longest shapes first. Each pattern matches the
@@ -151,27 +152,7 @@ export const CARD_PROGRAMS: ReadonlySet<string> = new Set([
  * pods`), so a command's name is two words deep after them.
  */
 export const SUBCOMMAND_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  docker: [
-    'builder',
-    'buildx',
-    'checkpoint',
-    'compose',
-    'config',
-    'container',
-    'context',
-    'image',
-    'manifest',
-    'network',
-    'node',
-    'plugin',
-    'secret',
-    'service',
-    'stack',
-    'swarm',
-    'system',
-    'trust',
-    'volume',
-  ],
+  docker: DOCKER_MANAGEMENT_COMMANDS,
   git: ['remote', 'stash', 'submodule', 'worktree', 'bisect', 'notes', 'lfs'],
   kubectl: ['get', 'describe', 'delete', 'create', 'rollout', 'config', 'top', 'edit', 'scale', 'expose'],
   helm: ['repo', 'plugin'],
