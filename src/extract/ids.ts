@@ -33,7 +33,8 @@ export function deckKey(name: string): string {
  * depend on that. `tieBreak` (the heading path) only separates two cards with the same key.
  */
 export function cardId(deck: string, kind: string, key: string, tieBreak?: string): string {
-  const parts = [normalizedDeck(deck), kind, normalizeText(markFlagCase(key))];
+  // NFKC first: a full-width `－Ｐ` is the flag `-P`, and its case counts as much.
+  const parts = [normalizedDeck(deck), kind, normalizeText(markFlagCase(key.normalize('NFKC')))];
   if (tieBreak !== undefined) parts.push(normalizeText(tieBreak));
   // Parts are joined with NUL; the rare part holding a NUL itself would make two cards one id
   // (key `a\0b` = key `a` with tie-break `b`), so such parts are hashed in an unambiguous form

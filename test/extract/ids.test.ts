@@ -18,6 +18,12 @@ describe('cardId', () => {
     );
   });
 
+  it('reads a full-width flag as the flag, case included', () => {
+    expect(cardId('试题', 'flag', 'docker run －Ｐ')).toBe(cardId('试题', 'flag', 'docker run -P'));
+    expect(cardId('试题', 'flag', 'docker run\u3000-P')).toBe(cardId('试题', 'flag', 'docker run -P'));
+    expect(cardId('试题', 'flag', 'docker run －Ｐ')).not.toBe(cardId('试题', 'flag', 'docker run -p'));
+  });
+
   it('separates deck, kind, key and tie-break', () => {
     expect(cardId('a', 'concept', 'x')).not.toBe(cardId('b', 'concept', 'x'));
     expect(cardId('a', 'concept', 'x')).not.toBe(cardId('a', 'command', 'x'));
