@@ -14,17 +14,19 @@ const WROTE: Record<NoteLanguage, (slips: string[]) => string> = {
  */
 export function correctSlips(draft: CardDraft, lang: NoteLanguage): CardDraft {
   const slips: string[] = [];
-  const fix = (text: string) => {
-    const fixed = correctDockerCommands(text);
+  // Keys and typed answers are commands; in English card text only code names commands (see
+  // correctDockerCommands).
+  const fix = (text: string, codeOnly = lang === 'en') => {
+    const fixed = correctDockerCommands(text, { codeOnly });
     for (const slip of fixed.slips) if (!slips.includes(slip)) slips.push(slip);
     return fixed.text;
   };
-  const key = fix(draft.key);
+  const key = fix(draft.key, false);
   const front = fix(draft.front);
   const back = fix(draft.back);
   const extra = draft.extra === undefined ? undefined : fix(draft.extra);
-  const answer = draft.answer === undefined ? undefined : fix(draft.answer);
-  const alternatives = draft.alternatives?.map(fix);
+  const answer = draft.answer === undefined ? undefined : fix(draft.answer, false);
+  const alternatives = draft.alternatives?.map((a) => fix(a, false));
   if (!slips.length) return draft;
   const wrote = WROTE[lang](slips.map((s) => `\`${s}\``));
   return {

@@ -138,10 +138,31 @@ export const DOCKER_NON_COMMAND_WORDS: ReadonlySet<string> = new Set([
   'content',
   'built',
   'state',
+  'states',
+  'status',
+  'stays',
+  'stata',
   'will',
   'hub',
   'file',
   'files',
+  'contained',
+  'cause',
+  'parse',
+  'await',
+  'logic',
+  'logan',
+  'smart',
+  'skill',
+  'attack',
+  'slack',
+  'stick',
+  'logos',
+  'blogs',
+  'scott',
+  'composer',
+  'remote',
+  'prone',
 ]);
 
 /** Shorter words are too often English (`docker to` ~ `top`, `docker is` ~ `ps`) to be called typos. */
@@ -188,17 +209,48 @@ export function correctDockerSubcommand(word: string): string | undefined {
 }
 
 const DOCKER_WORDS = /(?<![\w-])([Dd]ocker[ \t]+)([a-z]+)(?:([ \t]+)([a-z]+))?(?![\w-])/g;
+/** Inline code and fenced code in a card side. */
+const CODE = /```[\s\S]*?```|`[^`\n]+`/g;
+/**
+ * What may stand before a command: nothing, a code mark, a prompt or shell operator, `sudo`, or a Han
+ * character or full-width mark (Chinese prose names commands inline: `用docker attch命令`). Not an
+ * English word: `sudo service docker status`, `check docker container status` name no command.
+ */
+const COMMAND_LEAD = /(?:^|[\n`$#>|&;(]|\bsudo|[\p{Script=Han}\u3000-\u303f\uff00-\uffef])[ \t]*$/u;
+/** The notes showing the error a misspelling gets: leave them as written. */
+const SHOWS_THE_ERROR = /is not a docker command/i;
+
+function inside(ranges: readonly [number, number][], offset: number): boolean {
+  return ranges.some(([start, end]) => offset >= start && offset < end);
+}
 
 /**
  * A text's misspelt `docker <word>` and `docker <management> <word>` commands corrected, with the
- * spellings found (`docker attch`, `docker icontainer logis`).
+ * spellings found (`docker attch`, `docker icontainer logis`). Only where a command stands (see
+ * COMMAND_LEAD), and with `codeOnly` only inside inline or fenced code: English prose is full of
+ * words one letter from a subcommand (`docker status`, `every docker event`).
  */
-export function correctDockerCommands(text: string): { text: string; slips: string[] } {
-  if (!text.includes('ocker')) return { text, slips: [] };
+export function correctDockerCommands(
+  text: string,
+  { codeOnly = false }: { codeOnly?: boolean } = {},
+): { text: string; slips: string[] } {
+  if (!text.includes('ocker') || SHOWS_THE_ERROR.test(text)) return { text, slips: [] };
+  const code = codeOnly
+    ? [...text.matchAll(CODE)].map((m) => [m.index, m.index + m[0].length] as [number, number])
+    : [];
   const slips: string[] = [];
   const corrected = text.replace(
     DOCKER_WORDS,
-    (whole, lead: string, first: string, space: string | undefined, second: string | undefined) => {
+    (
+      whole,
+      lead: string,
+      first: string,
+      space: string | undefined,
+      second: string | undefined,
+      offset: number,
+    ) => {
+      if (!COMMAND_LEAD.test(text.slice(Math.max(0, offset - 40), offset))) return whole;
+      if (codeOnly && !inside(code, offset)) return whole;
       const command = correctDockerSubcommand(first) ?? first;
       const table = DOCKER_MANAGEMENT_SUBCOMMANDS[command];
       const sub = second && table ? (meant(second, table, command) ?? second) : second;

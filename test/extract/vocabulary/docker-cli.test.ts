@@ -44,6 +44,24 @@ describe('correctDockerCommands', () => {
     expect(slips).toEqual(['docker attch', 'docker container logis']);
   });
 
+  it('corrects only where a command stands: not after an English word, not in English prose', () => {
+    for (const input of [
+      'sudo service docker status',
+      'Check docker container status with `docker ps -a`',
+      'every docker event is logged',
+      "输入 docker attch 会报错：docker: 'attch' is not a docker command。",
+    ])
+      expect(correctDockerCommands(input)).toEqual({ text: input, slips: [] });
+    expect(correctDockerCommands('Check docker contaner logs', { codeOnly: true }).slips).toEqual([]);
+    expect(
+      correctDockerCommands('Run `docker attch web` or `sudo docker bulid .`', { codeOnly: true }),
+    ).toEqual({
+      text: 'Run `docker attach web` or `sudo docker build .`',
+      slips: ['docker attch', 'docker bulid'],
+    });
+    expect(correctDockerCommands('```\n$ docker attch web\n```').text).toBe('```\n$ docker attach web\n```');
+  });
+
   it('does not touch hyphenated or longer names', () => {
     const input = 'docker-attch and docker attchx and Docker Hub';
     expect(correctDockerCommands(input)).toEqual({ text: input, slips: [] });
@@ -51,6 +69,14 @@ describe('correctDockerCommands', () => {
 });
 
 describe('misspelt commands in cards', () => {
+  it('leaves English prose around docker as written, and a command in its code corrected', () => {
+    const note =
+      '## Logs\n\nCheck docker container status before you read the logs.\n\n```shell\n# print the logs of a container\ndocker container logis web\n# restart the service\nsudo service docker status\n```\n';
+    const backs = extractNote('a.md', note).cards.map((c) => c.back);
+    expect(backs).toContain('`docker container logs web`');
+    expect(backs).toContain('`sudo service docker status`');
+  });
+
   it('shows the intended command, keys the id on it, and says in extra how the notes spelt it', () => {
     const note = '## 日志\n\n```shell\n# 查看容器的输出信息\ndocker container logis 69d1\n```\n';
     const typo = extractNote('a.md', note).cards.filter((c) => c.kind === 'command');
