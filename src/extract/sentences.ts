@@ -68,6 +68,18 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
 }
 
 /**
+ * Bold labels that open a step, an option or a remark rather than name a thing (`**Step 1** — …`,
+ * `**Pro tip** — …`, `**推荐** — …`), and commands or flags (`**docker ps** — list…`, `**-d** — …`).
+ */
+const LABEL =
+  /^(?:(?:pro\s+)?tips?|step\s*\d+|option\s+\w|note|example|warning|hint|important|caution)\b|^(?:推荐|注意|提示|建议|步骤|第.{1,3}步|示例|例如)/i;
+/** Lower-case words like a command line (`docker ps`, `git commit`), or a flag. */
+const COMMAND_LIKE = /^-|^[a-z][\w.-]*\s+[a-z-][\w.-]*(?:\s|$)/;
+/** A definition that tells the reader what to do or where to look is an instruction, not a definition. */
+const INSTRUCTS =
+  /^(?:install|use|run|see|enable|disable|prefer|avoid|click|open|go|check|make sure|try|set|add|remove|type|press|read|refer|list|start|stop|请|参见|详见|见下|参考|安装|运行|点击|打开)(?![a-z])/i;
+
+/**
  * `**Image** — a read-only template…`: a bold name, then a dash, is a glossary entry; it reads as
  * `Image: a read-only template…`, the `term：definition` shape the definition search knows.
  */
@@ -78,7 +90,15 @@ function glossaryEntry(nodes: readonly PhrasingContent[]): string | undefined {
   if (!dash) return undefined;
   const term = inlineText(name.children).trim();
   const definition = inlineText([{ ...rest, value: rest.value.slice(dash[0].length) }, ...nodes.slice(2)]);
-  if (!term || /[：:]$/.test(term)) return undefined;
+  if (
+    !term ||
+    /[：:]$/.test(term) ||
+    LABEL.test(term) ||
+    COMMAND_LIKE.test(term) ||
+    INSTRUCTS.test(definition.trim())
+  ) {
+    return undefined;
+  }
   return `${term}${HAN.test(definition) ? '：' : ': '}${definition}`;
 }
 

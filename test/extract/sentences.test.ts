@@ -115,6 +115,24 @@ describe('proseBlocks and sectionSentences', () => {
     ]);
   });
 
+  it('does not read labels, commands, flags or instructions in bold as glossary terms', () => {
+    const lines = [
+      '- **Pro tip** — prefer named volumes.',
+      '- **Step 1** — install Docker.',
+      '- **Option A** — a named volume.',
+      '- **推荐** — 使用多阶段构建。',
+      '- **docker ps** — list running containers',
+      '- **-d** — run detached',
+      '- **Linux** — install the engine with your package manager.',
+      '- **Dockerfile** — see the next section.',
+      '- **Union FS** — a layered file system.',
+    ];
+    const [only] = splitSections(parseMarkdown(lines.join('\n')));
+    const texts = proseBlocks(only!).map((b) => b.text);
+    expect(texts.slice(0, -1).filter((t) => /^[^—]+: /.test(t) || t.includes('：'))).toEqual([]);
+    expect(texts.at(-1)).toBe('Union FS: a layered file system.');
+  });
+
   it('leaves syntax lines out of the sentences', () => {
     expect(sectionSentences(section!).map((s) => s.text)).toEqual([
       '推荐使用docker exec。',
