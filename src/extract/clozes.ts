@@ -50,8 +50,18 @@ const ABOUT_EXAMPLE = /上面|下面|这里|此时|如图|上述|本例|这个�
  * A sentence about the notes themselves, what their commands were written against (`Commands assume
  * Docker 20.10+`, `本文使用的Docker版本为20.10`): the reader's setup, not a fact about the subject.
  */
-const ABOUT_THE_NOTES =
-  /\b(?:commands?|examples?|snippets?|this (?:guide|sheet|cheat ?sheet|page|note|document|tutorial)|these notes)\b[^.;]{0,40}?\b(?:assume[sd]?|(?:were|are|was|is) (?:tested|written)|tested (?:on|with|against)|written (?:for|against))\b|(?:^|[，。；：,\s])(?:本文|本笔记|本教程)(?:中|所|使用|基于|采用|的)|以下(?:命令|示例|操作|内容)(?:均|都)?(?:基于|在|使用)/i;
+const ABOUT_THE_NOTES = new RegExp(
+  [
+    // `The examples were tested with Docker 24.0`: tested or written on a version or a platform.
+    String.raw`\b(?:commands?|examples?|snippets?)\b[^.;]{0,40}?\b(?:tested|written|run) (?:on|with|against|under|for)\s+(?:docker|linux|ubuntu|debian|centos|macos|windows|version|v?\d)`,
+    // `Commands assume Docker 20.10+` (plural: `the docker run command assumes…` is about Docker).
+    String.raw`\b(?:commands|examples|snippets)\b[^.;]{0,40}?\bassume\b`,
+    String.raw`\b(?:this (?:guide|sheet|cheat ?sheet|page|note|document|tutorial)|these notes)\b[^.;]{0,40}?\b(?:assumes?|(?:tested|written) (?:on|with|against|for))\b`,
+    String.raw`(?:^|[，。；：,\s])(?:本文|本笔记|本教程)(?:中|所|使用|基于|采用|的)`,
+    '以下(?:命令|示例|操作|内容)(?:均|都)?(?:基于|使用)',
+  ].join('|'),
+  'i',
+);
 
 /** Demonstratives that leave a sentence's subject to its section (`这个指令`, `该镜像`). */
 const LEANS_ON_CONTEXT = /这个|这种|这些|这类|该|此|它|其|^(?:this|these|such)\b/i;

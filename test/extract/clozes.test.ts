@@ -63,6 +63,17 @@ describe('cloze cards on the bundled notes', () => {
     expect(find('42', '曾经')?.id).not.toBe(before?.id);
   });
 
+  it('keeps facts whose sentence only sounds like one about the notes', () => {
+    const english = clozes(
+      '# Health\n\nThe health check command is tested every 30 seconds by default.\n\nThe examples were tested with Docker 24.0 and later.\n',
+    );
+    expect(english.map((c) => c.back)).toEqual(['30']);
+    const chinese = clozes(
+      '# 端口\n\n以下命令在容器中执行，默认重试次数是 3 次。\n\n本文使用的Docker版本为20.10。\n',
+    );
+    expect(chinese.map((c) => c.back)).toEqual(['3']);
+  });
+
   it('is deterministic', () => {
     expect(clozes(notes)).toEqual(deck);
   });
