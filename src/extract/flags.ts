@@ -400,6 +400,18 @@ interface Explained {
   owner?: string;
 }
 
+/**
+ * Whether a sentence about a whole command line speaks of its one flag: it names a part of the flag's
+ * value (`8080` of `-p 8080:80`) and does not open with the command's own verb (`builds` for
+ * `docker build`, which tells what the command does, whatever `-t myapp:1.0` adds).
+ */
+function speaksOfFlag(purpose: string, command: ParsedCommand): boolean {
+  const verb = (command.name.at(-1) ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (verb && new RegExp(`^\\W*${verb}(?:s|es|ed|ing)?\\b`, 'i').test(purpose)) return false;
+  const parts = (command.flags[0]?.value ?? '').split(/[:=,/]/).filter((part) => part.length >= 2);
+  return parts.some((part) => purpose.includes(part));
+}
+
 /** Flags a sentence explains: "`-p`是映射…", "通过`-v`参数指定…", "docker run -P时，会自动随机映射…". */
 function explainFlags(sentence: string, previous: string, lang: NoteLanguage): Explained[] {
   const out: Explained[] = [];
@@ -458,8 +470,9 @@ function explainFlags(sentence: string, previous: string, lang: NoteLanguage): E
     const only = flags[0];
     if (!only || flags.length > 1 || seen.has(only.flag)) continue;
     // `docker build -t myapp:1.0 .` builds an image…: with an argument, the sentence says what the whole
-    // command does to it, not what the flag adds (as for a comment over a code line).
-    if (use.mention.command.args.length > 0) continue;
+    // command does to it, not what the flag adds (as for a comment over a code line) — unless it
+    // speaks of the flag's own value (`docker run -p 8080:80 nginx` maps port 8080…).
+    if (use.mention.command.args.length > 0 && !speaksOfFlag(use.purpose, use.mention.command)) continue;
     const usage = use.mention.command.text.slice(commandName(use.mention.command).length).trim();
     const meaning = visibleLength(use.purpose) >= 4 ? use.purpose : trimPunctuation(sentence);
     out.push({

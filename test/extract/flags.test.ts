@@ -83,6 +83,19 @@ describe('flags explained in code comments and prose', () => {
     ]);
   });
 
+  it('reads a sentence about a whole command line as its flag’s meaning only when it speaks of the flag', () => {
+    const ports = cardsOf(
+      '# Ports\n\n`docker run -p 8080:80 nginx` maps port 8080 on the host to port 80 in the container.\n',
+    );
+    expect(ports.map((c) => [c.front, c.back])).toEqual([
+      ['What does `-p` do in `docker run`?', 'maps port 8080 on the host to port 80 in the container'],
+    ]);
+    expect(
+      cardsOf('# Build\n\n`docker build -t myapp:1.0 .` builds an image here and tags it myapp:1.0.\n'),
+    ).toEqual([]);
+    expect(cardsOf('# 构建\n\n`docker build -t myapp .` 构建镜像并打上标签。\n')).toEqual([]);
+  });
+
   it('reads a clause that ends with a long flag’s value as that flag’s meaning', () => {
     const cards = cardsOf(
       '# 定制\n\n```shell\n# nginx镜像启用一个容器，命名为webserver,映射80端口\ndocker run --name webserver -d -p 80:80 nginx\n\n# 运行ubuntu\ndocker run --rm ubuntu\n```\n',
