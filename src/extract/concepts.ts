@@ -264,6 +264,9 @@ function aliasPattern(alias: string): RegExp {
  * compiling a pattern costs more than running it a few times, and a vault names the same things again
  * and again. (The patterns have no `g` flag, so sharing them keeps no state between uses.)
  */
+/** Matches nothing. */
+const NEVER = /(?!)/;
+
 class AliasPatterns {
   /** `quickFlat` of the alias. */
   readonly flat: string;
@@ -318,9 +321,11 @@ class AliasPatterns {
 
   /**
    * A clause that only sets the term (`使用none模式`, `在host模式下`, `In host mode`), what follows
-   * being how it behaves; or opens on what uses it (`使用host模式的容器…`).
+   * being how it behaves; or opens on what uses it (`使用host模式的容器…`). Only for a named thing:
+   * `在后台模式下，…` or `在开发模式下，…` says what happens in some state, not what a term is.
    */
   get setting(): RegExp {
+    if (!/[A-Za-z]/.test(this.alias)) return NEVER;
     this.compiled.setting ??= new RegExp(
       `^(?:(?:使用|采用|用|在)\\s*${this.any.source}\\s*(?:时|下|中|的时候)?|(?:in|with|using)\\s+(?:the\\s+)?${this.any.source})$|^(?:使用|采用)\\s*${this.any.source}\\s*的\\p{Script=Han}`,
       'iu',

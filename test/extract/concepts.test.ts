@@ -158,3 +158,12 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('concepts set by a clause instead of 是', () => {
+  it('reads `在host模式下，…` as what host模式 is, but not a state such as 后台模式 or 开发模式', () => {
+    const cards = concepts(
+      '# 网络\n\n## host模式\n\n在host模式下，容器直接使用宿主机的网络，端口映射不再生效。\n\n## 后台模式\n\n在后台模式下，容器启动后立即返回容器 ID。\n\n## 开发模式\n\n在开发模式下，可以用 kubectl port-forward 访问服务。\n',
+    );
+    expect(cards.map((c) => c.front)).toEqual(['什么是host模式？']);
+  });
+});
