@@ -89,7 +89,7 @@ try {
   const full = { ...best(fullRuns), peakRssMb: Math.max(...fullRuns.map((m) => m.peakRssMb)) };
   rows.push(
     ratioRow(`build: 1,000-note vault, 10 MB (${full.cards} cards), best of 2`, full, bareVault, 0.7),
-    // Not a target: bare remark alone on all cores, the floor under any build that parses with remark.
+    // Not a target: bare remark alone on all cores, a guide to what parsing leaves for the rest.
     ratioRow(
       '  for reference: bare remark alone on all cores (worker threads)',
       best(bareParallelRuns),

@@ -28,9 +28,9 @@ export async function measureBareParse(notes: string): Promise<Measurement> {
 
 /**
  * Bare remark again, but on worker threads with the build workers' heap limits, each handed the next
- * note, largest first, as the build does: what parsing alone takes on all cores. No build that parses
- * every note with remark runs faster than this, so it shows what part of the build's time is left
- * to everything else (reading, extraction, quiz items, writing).
+ * note, largest first, as the build does: what parsing alone takes on all cores, for reference. (Our
+ * own parse is a little cheaper than bare remark's — remark-gfm's bare-link pass runs only where a
+ * link may be — so this is a guide to what is left for everything else, not a hard floor.)
  */
 export async function measureBareParseParallel(notes: string, threads: number): Promise<Measurement> {
   const { files } = await readNotesFolder(notes);
@@ -39,6 +39,7 @@ export async function measureBareParseParallel(notes: string, threads: number): 
   const started = performance.now();
   let next = 0;
   let parsed = 0;
+  const workers: Worker[] = [];
   await Promise.all(
     Array.from(
       { length: threads },
@@ -48,6 +49,7 @@ export async function measureBareParseParallel(notes: string, threads: number): 
             resourceLimits: limits,
             execArgv: [],
           });
+          workers.push(worker);
           const feed = () => {
             const text = texts[next++];
             if (text === undefined) worker.terminate().then(() => resolve(), reject);
@@ -57,7 +59,11 @@ export async function measureBareParseParallel(notes: string, threads: number): 
             if (blocks > 0) parsed++;
             feed();
           });
-          worker.on('error', reject);
+          worker.on('error', (error) => {
+            // Stop the other workers too, or they keep the process alive.
+            for (const other of workers) void other.terminate();
+            reject(error);
+          });
           feed();
         }),
     ),

@@ -61,7 +61,7 @@ export async function startServer(config: WebConfig, parts: ServerParts): Promis
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     // Most often a deckhand already running: say how to start a second one instead of a stack trace.
     throw new ConfigError(
-      `${config.host}:${config.port} is already in use (another deckhand?); start on another port: PORT=${config.port + 1} npm start`,
+      `${config.host}:${config.port} is already in use (another deckhand?); start on another port: PORT=${config.port < 65535 ? config.port + 1 : 3001} npm start`,
     );
   }
   const { port } = server.address() as AddressInfo;
