@@ -102,6 +102,30 @@ function glossaryEntry(nodes: readonly PhrasingContent[]): string | undefined {
   return `${term}${HAN.test(definition) ? '：' : ': '}${definition}`;
 }
 
+/**
+ * A paragraph of glossary entries on consecutive lines (`**Image** — …` then `**Container** — …`),
+ * one entry per line, each with its line offset; undefined unless it holds two entries or more.
+ */
+function glossaryLines(nodes: readonly PhrasingContent[]): { text: string; at: number }[] | undefined {
+  const lines: PhrasingContent[][] = [[]];
+  for (const node of nodes) {
+    if (node.type !== 'text' || !node.value.includes('\n')) {
+      lines.at(-1)?.push(node);
+      continue;
+    }
+    node.value.split('\n').forEach((piece, i) => {
+      if (i > 0) lines.push([]);
+      if (piece) lines.at(-1)?.push({ ...node, value: piece });
+    });
+  }
+  if (lines.length < 2) return undefined;
+  const entries = lines.map((line) => glossaryEntry(line));
+  if (entries.filter(Boolean).length < 2) return undefined;
+  return lines
+    .map((line, at) => ({ text: (entries[at] ?? inlineText(line)).trim(), at }))
+    .filter((entry) => entry.text);
+}
+
 function blockLines(node: RootContent): { line: number; endLine: number } {
   const line = node.position?.start.line ?? 1;
   return { line, endLine: node.position?.end.line ?? line };
@@ -121,6 +145,13 @@ function collect(node: RootContent, kind: ProseKind, out: ProseBlock[]): void {
   switch (node.type) {
     case 'paragraph':
     case 'heading': {
+      const entries = node.type === 'paragraph' ? glossaryLines(node.children) : undefined;
+      if (entries) {
+        const first = node.position?.start.line ?? 1;
+        for (const entry of entries)
+          out.push({ kind, text: entry.text, line: first + entry.at, endLine: first + entry.at });
+        return;
+      }
       const text = (glossaryEntry(node.children) ?? inlineText(node.children)).trim();
       if (text) out.push({ kind, text, ...blockLines(node) });
       return;

@@ -115,6 +115,17 @@ describe('proseBlocks and sectionSentences', () => {
     ]);
   });
 
+  it('reads glossary entries on consecutive lines of one paragraph one by one, each on its line', () => {
+    const text =
+      '**Image** — a read-only template.\n**Container** — a running image.\n**Volume** — lasting storage.';
+    const [only] = splitSections(parseMarkdown(text));
+    expect(proseBlocks(only!).map((b) => [b.text, b.line])).toEqual([
+      ['Image: a read-only template.', 1],
+      ['Container: a running image.', 2],
+      ['Volume: lasting storage.', 3],
+    ]);
+  });
+
   it('does not read labels, commands, flags or instructions in bold as glossary terms', () => {
     const lines = [
       '- **Pro tip** — prefer named volumes.',
