@@ -216,7 +216,15 @@ const CODE = /```[\s\S]*?```|`[^`\n]+`/g;
  * character or full-width mark (Chinese prose names commands inline: `用docker attch命令`). Not an
  * English word: `sudo service docker status`, `check docker container status` name no command.
  */
-const COMMAND_LEAD = /(?:^|[\n`$#>|&;(]|\bsudo|[\p{Script=Han}\u3000-\u303f\uff00-\uffef])[ \t]*$/u;
+const COMMAND_LEAD = /(?:[\n`$#>|&;(]|\bsudo|[\p{Script=Han}\u3000-\u303f\uff00-\uffef])$/u;
+
+/** Whether `docker` at `offset` opens a command (see COMMAND_LEAD); the text's start does too. */
+function opensCommand(text: string, offset: number): boolean {
+  let end = offset;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return end === 0 || COMMAND_LEAD.test(text.slice(Math.max(0, end - 5), end));
+}
+
 /** The notes showing the error a misspelling gets: leave them as written. */
 const SHOWS_THE_ERROR = /is not a docker command/i;
 
@@ -249,7 +257,7 @@ export function correctDockerCommands(
       second: string | undefined,
       offset: number,
     ) => {
-      if (!COMMAND_LEAD.test(text.slice(Math.max(0, offset - 40), offset))) return whole;
+      if (!opensCommand(text, offset)) return whole;
       if (codeOnly && !inside(code, offset)) return whole;
       const command = correctDockerSubcommand(first) ?? first;
       const table = DOCKER_MANAGEMENT_SUBCOMMANDS[command];
